@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from orbis.classrooms.vocabulary import Subject, language_choices
+from orbis.forms import ChoiceListField, strip_controls
+
+from .models import User
+
+
+class ProfileForm(forms.ModelForm):
+    languages = ChoiceListField(
+        label=_("Languages you speak"),
+        choices=language_choices,
+        max_choices=12,
+        help_text=_("Hold Ctrl (or ⌘) to choose several."),
+    )
+    subjects = ChoiceListField(
+        label=_("Subjects you teach"),
+        choices=Subject.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ["display_name", "languages", "subjects", "bio", "open_to_partnerships"]
+        labels = {"display_name": _("Your name as other teachers will see it")}
+        help_texts = {
+            "bio": _("A few sentences for partner teachers: what you teach, what you hope for."),
+            "open_to_partnerships": _("Other teachers may find you and propose a partnership."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+
+    def clean_display_name(self):
+        name = strip_controls(self.cleaned_data["display_name"]).strip()
+        if not name:
+            raise forms.ValidationError(_("Enter the name other teachers will see."))
+        return name
+
+    def clean_bio(self):
+        return strip_controls(self.cleaned_data["bio"]).strip()

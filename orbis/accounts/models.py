@@ -1,0 +1,67 @@
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A teacher (or an operator's staff member). Teachers log in with their email.
+
+    Students are not users: they enter through their classroom's join code (orbis.students).
+    """
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+
+    display_name = models.CharField(_("display name"), max_length=80, blank=True)
+    school = models.ForeignKey(
+        "schools.School",
+        verbose_name=_("school"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="teachers",
+    )
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    subjects = models.JSONField(_("subjects taught"), default=list, blank=True)
+    bio = models.TextField(_("short bio"), max_length=600, blank=True)
+    open_to_partnerships = models.BooleanField(_("open to partnerships"), default=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("teacher")
+        verbose_name_plural = _("teachers")
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def profile_complete(self) -> bool:
+        return bool(self.display_name and self.school_id and self.languages and self.subjects)

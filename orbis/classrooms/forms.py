@@ -1,0 +1,135 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from orbis.core import timetable
+from orbis.forms import ChoiceListField, strip_controls
+from orbis.schools.models import School, Weekday
+
+from .models import Classroom
+from .vocabulary import (
+    Approach,
+    ExchangeMode,
+    Subject,
+    SustainableDevelopmentGoal,
+    language_choices,
+)
+
+
+class ClassroomForm(forms.ModelForm):
+    subjects = ChoiceListField(
+        label=_("Subjects"), choices=Subject.choices, widget=forms.CheckboxSelectMultiple
+    )
+    languages = ChoiceListField(
+        label=_("Languages of instruction"),
+        choices=language_choices,
+        max_choices=6,
+        help_text=_("The languages your students can use with a partner class."),
+    )
+    sdgs = ChoiceListField(
+        label=_("Sustainable Development Goals your class cares about"),
+        choices=SustainableDevelopmentGoal.choices,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    approaches = ChoiceListField(
+        label=_("Project approaches"),
+        choices=Approach.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Connect: short cultural exchanges. Collaborate: weeks of joint work. "
+            "Create: a shared product that solves a problem."
+        ),
+    )
+
+    class Meta:
+        model = Classroom
+        fields = [
+            "name", "grade_label", "age_min", "age_max", "student_count", "subjects",
+            "languages", "english_level", "sdgs", "approaches", "exchange_mode",
+            "looking_for_partners",
+        ]
+        widgets = {"exchange_mode": forms.RadioSelect}
+        help_texts = {
+            "name": _("For example “6th grade B” or “Biology club”."),
+            "looking_for_partners": _("Other teachers can find this class and propose a partnership."),
+        }
+
+    def clean_name(self):
+        return self._clean_text("name")
+
+    def clean_grade_label(self):
+        return self._clean_text("grade_label")
+
+    def _clean_text(self, field):
+        value = strip_controls(self.cleaned_data[field]).strip()
+        if not value:
+            raise forms.ValidationError(_("This field is required."), code="required")
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        youngest, oldest = cleaned.get("age_min"), cleaned.get("age_max")
+        if youngest is not None and oldest is not None and youngest > oldest:
+            self.add_error("age_max", _("The oldest students can't be younger than the youngest."))
+        return cleaned
+
+
+_TIMETABLE_MESSAGES = {
+    "syntax": _("Write each period as 09:00-10:30, not “%(text)s”."),
+    "time": _("“%(text)s” is not a time of day."),
+    "inverted": _("%(period)s ends before it starts."),
+    "overlap": _("%(first)s and %(second)s overlap."),
+    "weekday": _("That is not a day of the week."),
+}
+
+
+class TimetableForm(forms.Form):
+    """One text field per school day: the periods, in the school's local time, in which the
+    class could meet a partner live, e.g. "09:00-10:30, 13:00-14:10"."""
+
+    def __init__(self, *args, school: School, periods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school = school
+        by_day: dict[int, list[timetable.Period]] = {}
+        for period in periods:
+            by_day.setdefault(period.weekday, []).append(period)
+        for day in school.school_days:
+            self.fields[f"day_{day}"] = forms.CharField(
+                label=Weekday(day).label,
+                required=False,
+                max_length=200,
+                initial=timetable.format_day(by_day.get(day, [])),
+                widget=forms.TextInput(attrs={"placeholder": "09:00-10:30, 13:00-14:10"}),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        periods = []
+        for day in self.school.school_days:
+            text = cleaned.get(f"day_{day}")
+            if text is None:
+                continue
+            try:
+                periods.extend(timetable.parse_day(day, text))
+            except timetable.TimetableError as error:
+                self.add_error(f"day_{day}", _TIMETABLE_MESSAGES[error.code] % error.params)
+        cleaned["periods"] = periods
+        return cleaned
+
+    def periods(self) -> list[timetable.Period]:
+        return self.cleaned_data["periods"]
+
+
+def live_needs_periods(classroom_form: ClassroomForm, timetable_form: TimetableForm) -> bool:
+    """A class that wants live sessions must say when it could meet; add the error if not."""
+    if not (classroom_form.is_valid() and timetable_form.is_valid()):
+        return False
+    if classroom_form.cleaned_data["exchange_mode"] == ExchangeMode.LIVE and not timetable_form.periods():
+        timetable_form.add_error(None, _(
+            "Add at least one period when your class could meet live, "
+            "or choose asynchronous exchange only."
+        ))
+        return False
+    return True

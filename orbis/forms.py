@@ -1,0 +1,29 @@
+"""Form pieces shared by the apps."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ChoiceListField(forms.TypedMultipleChoiceField):
+    """Several choices stored as a JSON list (languages, subjects, SDGs, weekend days)."""
+
+    def __init__(self, *, max_choices: int | None = None, **kwargs):
+        self.max_choices = max_choices
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if self.max_choices and len(value) > self.max_choices:
+            raise forms.ValidationError(
+                _("Choose at most %(count)d."), code="max_choices",
+                params={"count": self.max_choices},
+            )
+
+
+class CheckboxList(forms.CheckboxSelectMultiple):
+    pass
+
+
+def strip_controls(value: str) -> str:
+    """Remove control characters (except newlines and tabs) a paste can bring in."""
+    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable())

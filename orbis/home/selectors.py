@@ -1,0 +1,65 @@
+"""What the dashboard shows a teacher: the next onboarding step and what needs attention."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from orbis.accounts.models import User
+from orbis.classrooms.models import AvailabilityPeriod, Classroom
+from orbis.classrooms.vocabulary import ExchangeMode
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    done: bool
+    url: str | None  # None: the step's feature is not open to this teacher yet
+
+
+@dataclass(frozen=True)
+class Attention:
+    message: str
+    url: str
+
+
+def dashboard_classrooms(*, teacher: User):
+    return teacher.classrooms.annotate(
+        students_joined=Count("students", distinct=True),
+        has_timetable=Exists(AvailabilityPeriod.objects.filter(classroom=OuterRef("pk"))),
+    )
+
+
+def onboarding_steps(*, teacher: User, classrooms: list[Classroom]) -> list[Step]:
+    ready = [c for c in classrooms if c.has_timetable or c.exchange_mode == ExchangeMode.ASYNC]
+    return [
+        Step(_("Confirm your email"), True, None),
+        Step(_("Complete your profile"), teacher.profile_complete, reverse("profile_edit")),
+        Step(_("Add your school"), teacher.school_id is not None, reverse("school_detail")),
+        Step(_("Add a classroom and its timetable"), bool(ready), reverse("classroom_create")),
+        Step(_("Find a partner class"), False, None),
+        Step(_("Start a project"), False, None),
+    ]
+
+
+def attention_items(*, teacher: User, classrooms: list[Classroom]) -> list[Attention]:
+    items = []
+    if teacher.school_id is None:
+        items.append(Attention(_("Tell partner classes where you teach: add your school."),
+                               reverse("school_detail")))
+    elif not teacher.school.terms.exists():
+        items.append(Attention(_("Add your school's terms and breaks so partners can plan with you."),
+                               reverse("school_detail") + "#terms"))
+    for classroom in classrooms:
+        if classroom.exchange_mode == ExchangeMode.LIVE and not classroom.has_timetable:
+            items.append(Attention(
+                _("%(name)s wants live sessions but has no timetable.") % {"name": classroom.name},
+                reverse("classroom_edit", args=[classroom.pk]),
+            ))
+        if classroom.students_joined == 0:
+            items.append(Attention(
+                _("No student of %(name)s has joined yet: share the class code.") % {"name": classroom.name},
+                reverse("classroom_students", args=[classroom.pk]),
+            ))
+    return items

@@ -1,0 +1,31 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from .selectors import attention_items, dashboard_classrooms, onboarding_steps
+
+
+@require_GET
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    if request.student:
+        return redirect("student_space")
+    return render(request, "home/home.html")
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    teacher = request.user
+    classrooms = list(dashboard_classrooms(teacher=teacher))
+    steps = onboarding_steps(teacher=teacher, classrooms=classrooms)
+    next_step = next((step for step in steps if not step.done), None)
+    return render(request, "home/dashboard.html", {
+        "classrooms": classrooms,
+        "school": teacher.school,
+        "steps": steps,
+        "next_step": next_step,
+        "onboarding_done": next_step is None,
+        "attention": attention_items(teacher=teacher, classrooms=classrooms),
+    })

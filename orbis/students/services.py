@@ -1,0 +1,79 @@
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.db.models.functions import Lower
+
+from orbis.classrooms.models import Classroom
+
+from .codes import new_join_code, new_secret_word
+from .models import Student
+
+
+class CodeTaken(Exception):
+    """Another classroom already uses this join code."""
+
+
+class NicknameTaken(Exception):
+    """Another student of the classroom already uses this nickname."""
+
+
+def join_code_rotate(*, classroom: Classroom) -> str:
+    """Give the classroom a fresh random code; the old one stops working at once."""
+    while True:
+        code = new_join_code()
+        try:
+            join_code_set(classroom=classroom, code=code)
+        except CodeTaken:
+            continue  # one chance in 10^11; draw again
+        return code
+
+
+def join_code_set(*, classroom: Classroom, code: str) -> None:
+    if Classroom.objects.filter(join_code=code).exclude(pk=classroom.pk).exists():
+        raise CodeTaken
+    classroom.join_code = code
+    try:
+        with transaction.atomic():
+            classroom.save(update_fields=["join_code"])
+    except IntegrityError:  # taken between the check and the write
+        raise CodeTaken from None
+
+
+def join_code_disable(*, classroom: Classroom) -> None:
+    classroom.join_code = None
+    classroom.save(update_fields=["join_code"])
+
+
+def student_find(*, classroom: Classroom, nickname: str) -> Student | None:
+    return (
+        classroom.students.annotate(lower=Lower("nickname")).filter(lower=nickname.lower()).first()
+    )
+
+
+def student_join(*, classroom: Classroom, nickname: str) -> Student:
+    try:
+        with transaction.atomic():
+            return Student.objects.create(
+                classroom=classroom, nickname=nickname, secret=new_secret_word()
+            )
+    except IntegrityError:
+        raise NicknameTaken from None
+
+
+def student_rename(*, student: Student, nickname: str) -> None:
+    existing = student_find(classroom=student.classroom, nickname=nickname)
+    if existing and existing.pk != student.pk:
+        raise NicknameTaken
+    student.nickname = nickname
+    try:
+        with transaction.atomic():
+            student.save(update_fields=["nickname"])
+    except IntegrityError:
+        raise NicknameTaken from None
+
+
+def student_reset(*, student: Student) -> None:
+    """A new secret word, and every device the student was signed in on is signed out."""
+    student.secret = new_secret_word()
+    student.session_version = F("session_version") + 1
+    student.save(update_fields=["secret", "session_version"])
+    student.refresh_from_db(fields=["session_version"])

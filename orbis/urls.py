@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("orbis.home.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("profile/", include("orbis.accounts.urls")),
+    path("school/", include("orbis.schools.urls")),
+    path("classrooms/", include("orbis.classrooms.urls")),
+    path("", include("orbis.students.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
