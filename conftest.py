@@ -23,24 +23,33 @@ def _fast_and_isolated(settings, tmp_path):
 
 @pytest.fixture
 def teacher(db):
-    school = SchoolFactory(name="Escuela Rosario", country="AR", city="Rosario",
-                           time_zone="America/Argentina/Cordoba")
+    school = SchoolFactory(
+        name="Escuela Rosario", country="AR", city="Rosario", time_zone="America/Argentina/Cordoba"
+    )
     return TeacherFactory(email="gisel@school.test", display_name="Gisel", school=school)
 
 
 @pytest.fixture
 def classroom(teacher):
     room = ClassroomFactory(teacher=teacher, name="6th grade B")
-    AvailabilityPeriodFactory(classroom=room, weekday=1, start_minute=13 * 60, end_minute=14 * 60 + 10)
+    AvailabilityPeriodFactory(
+        classroom=room, weekday=1, start_minute=13 * 60, end_minute=14 * 60 + 10
+    )
     return room
 
 
 @pytest.fixture
 def partner_teacher(db):
-    school = SchoolFactory(name="Delhi Public School", country="IN", city="Delhi",
-                           time_zone="Asia/Kolkata", weekend_days=[6])
-    return TeacherFactory(email="jhansi@school.test", display_name="Jhansi", school=school,
-                          languages=["en", "hi"])
+    school = SchoolFactory(
+        name="Delhi Public School",
+        country="IN",
+        city="Delhi",
+        time_zone="Asia/Kolkata",
+        weekend_days=[6],
+    )
+    return TeacherFactory(
+        email="jhansi@school.test", display_name="Jhansi", school=school, languages=["en", "hi"]
+    )
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ class ChoiceListField(forms.TypedMultipleChoiceField):
         super().validate(value)
         if self.max_choices and len(value) > self.max_choices:
             raise forms.ValidationError(
-                _("Choose at most %(count)d."), code="max_choices",
+                _("Choose at most %(count)d."),
+                code="max_choices",
                 params={"count": self.max_choices},
             )
 

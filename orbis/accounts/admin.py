@@ -11,8 +11,19 @@ class UserAdmin(BaseUserAdmin):
     search_fields = ["email", "display_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Profile", {"fields": ["display_name", "school", "languages", "subjects", "bio",
-                                "open_to_partnerships"]}),
+        (
+            "Profile",
+            {
+                "fields": [
+                    "display_name",
+                    "school",
+                    "languages",
+                    "subjects",
+                    "bio",
+                    "open_to_partnerships",
+                ]
+            },
+        ),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]

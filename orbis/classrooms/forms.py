@@ -46,14 +46,25 @@ class ClassroomForm(forms.ModelForm):
     class Meta:
         model = Classroom
         fields = [
-            "name", "grade_label", "age_min", "age_max", "student_count", "subjects",
-            "languages", "english_level", "sdgs", "approaches", "exchange_mode",
+            "name",
+            "grade_label",
+            "age_min",
+            "age_max",
+            "student_count",
+            "subjects",
+            "languages",
+            "english_level",
+            "sdgs",
+            "approaches",
+            "exchange_mode",
             "looking_for_partners",
         ]
         widgets = {"exchange_mode": forms.RadioSelect}
         help_texts = {
             "name": _("For example “6th grade B” or “Biology club”."),
-            "looking_for_partners": _("Other teachers can find this class and propose a partnership."),
+            "looking_for_partners": _(
+                "Other teachers can find this class and propose a partnership."
+            ),
         }
 
     def clean_name(self):
@@ -126,10 +137,16 @@ def live_needs_periods(classroom_form: ClassroomForm, timetable_form: TimetableF
     """A class that wants live sessions must say when it could meet; add the error if not."""
     if not (classroom_form.is_valid() and timetable_form.is_valid()):
         return False
-    if classroom_form.cleaned_data["exchange_mode"] == ExchangeMode.LIVE and not timetable_form.periods():
-        timetable_form.add_error(None, _(
-            "Add at least one period when your class could meet live, "
-            "or choose asynchronous exchange only."
-        ))
+    if (
+        classroom_form.cleaned_data["exchange_mode"] == ExchangeMode.LIVE
+        and not timetable_form.periods()
+    ):
+        timetable_form.add_error(
+            None,
+            _(
+                "Add at least one period when your class could meet live, "
+                "or choose asynchronous exchange only."
+            ),
+        )
         return False
     return True

@@ -22,7 +22,9 @@ class Classroom(models.Model):
         "accounts.User", on_delete=models.CASCADE, related_name="classrooms"
     )
     name = models.CharField(_("name"), max_length=80)
-    grade_label = models.CharField(_("grade"), max_length=40, help_text=_("As your school says it, e.g. “Grade 6” or “5º B”."))
+    grade_label = models.CharField(
+        _("grade"), max_length=40, help_text=_("As your school says it, e.g. “Grade 6” or “5º B”.")
+    )
     age_min = models.PositiveSmallIntegerField(
         _("youngest students (years)"),
         validators=[MinValueValidator(MIN_AGE), MaxValueValidator(MAX_AGE)],
@@ -106,8 +108,8 @@ class AvailabilityPeriod(models.Model):
             models.CheckConstraint(condition=Q(weekday__lte=6), name="period_weekday_valid"),
         ]
 
-    def as_period(self) -> timetable.Period:
-        return timetable.Period(self.weekday, self.start_minute, self.end_minute)
-
     def __str__(self) -> str:
         return f"{timetable.WEEKDAYS[self.weekday]} {self.as_period()}"
+
+    def as_period(self) -> timetable.Period:
+        return timetable.Period(self.weekday, self.start_minute, self.end_minute)

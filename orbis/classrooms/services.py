@@ -18,13 +18,18 @@ def _replace_timetable(classroom: Classroom, periods: list[timetable.Period]) ->
 
 @transaction.atomic
 def classroom_create(*, teacher: User, data: dict, periods: list[timetable.Period]) -> Classroom:
+    from orbis.students.services import join_code_rotate  # students build on classrooms
+
     classroom = Classroom.objects.create(teacher=teacher, **data)
     _replace_timetable(classroom, periods)
+    join_code_rotate(classroom=classroom)  # students can join from the first day
     return classroom
 
 
 @transaction.atomic
-def classroom_update(*, classroom: Classroom, data: dict, periods: list[timetable.Period]) -> Classroom:
+def classroom_update(
+    *, classroom: Classroom, data: dict, periods: list[timetable.Period]
+) -> Classroom:
     for field, value in data.items():
         setattr(classroom, field, value)
     classroom.save(update_fields=[*data, "updated_at"])

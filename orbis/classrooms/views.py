@@ -31,7 +31,10 @@ def classroom_list(request):
 def classroom_create(request):
     school = request.user.school
     if school is None:
-        messages.info(request, _("Add your school first: a classroom's timetable is in its school's time zone."))
+        messages.info(
+            request,
+            _("Add your school first: a classroom's timetable is in its school's time zone."),
+        )
         return redirect("school_detail")
     form = ClassroomForm(request.POST or None)
     timetable_form = TimetableForm(request.POST or None, school=school)
@@ -41,9 +44,15 @@ def classroom_create(request):
         )
         messages.success(request, _("“%(name)s” is created.") % {"name": classroom.name})
         return redirect("classroom_detail", classroom.pk)
-    return render(request, "classrooms/classroom_form.html", {
-        "form": form, "timetable_form": timetable_form, "school": school,
-    })
+    return render(
+        request,
+        "classrooms/classroom_form.html",
+        {
+            "form": form,
+            "timetable_form": timetable_form,
+            "school": school,
+        },
+    )
 
 
 @login_required
@@ -52,19 +61,22 @@ def classroom_edit(request, classroom_id):
     classroom = get_own_classroom(request, classroom_id)
     school = classroom.teacher.school
     form = ClassroomForm(request.POST or None, instance=classroom)
-    timetable_form = TimetableForm(
-        request.POST or None, school=school, periods=classroom.periods()
-    )
+    timetable_form = TimetableForm(request.POST or None, school=school, periods=classroom.periods())
     if request.method == "POST" and live_needs_periods(form, timetable_form):
         data = {name: form.cleaned_data[name] for name in ClassroomForm.Meta.fields}
-        services.classroom_update(
-            classroom=classroom, data=data, periods=timetable_form.periods()
-        )
+        services.classroom_update(classroom=classroom, data=data, periods=timetable_form.periods())
         messages.success(request, _("“%(name)s” is saved.") % {"name": classroom.name})
         return redirect("classroom_detail", classroom.pk)
-    return render(request, "classrooms/classroom_form.html", {
-        "form": form, "timetable_form": timetable_form, "school": school, "classroom": classroom,
-    })
+    return render(
+        request,
+        "classrooms/classroom_form.html",
+        {
+            "form": form,
+            "timetable_form": timetable_form,
+            "school": school,
+            "classroom": classroom,
+        },
+    )
 
 
 @login_required
@@ -77,12 +89,16 @@ def classroom_detail(request, classroom_id):
         for day, label in Weekday.choices
         if day in classroom.teacher.school.school_days or any(p.weekday == day for p in periods)
     ]
-    return render(request, "classrooms/classroom_detail.html", {
-        "classroom": classroom,
-        "days": days,
-        "weekly_minutes": timetable.weekly_minutes(periods),
-        "student_count": classroom.students.count(),
-    })
+    return render(
+        request,
+        "classrooms/classroom_detail.html",
+        {
+            "classroom": classroom,
+            "days": days,
+            "weekly_minutes": timetable.weekly_minutes(periods),
+            "student_count": classroom.students.count(),
+        },
+    )
 
 
 @login_required

@@ -11,6 +11,7 @@ midnight. A period never crosses midnight (school hours don't).
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 MINUTES_PER_DAY = 24 * 60
@@ -72,7 +73,8 @@ def parse_day(weekday: int, text: str) -> list[Period]:
         match = _PERIOD.match(chunk)
         if not match:
             raise TimetableError(
-                "syntax", f"Write each period as 09:00-10:30, not {chunk.strip()!r}.",
+                "syntax",
+                f"Write each period as 09:00-10:30, not {chunk.strip()!r}.",
                 text=chunk.strip()[:40],
             )
         start = _minutes(match[1], match[2], chunk.strip())
@@ -85,14 +87,15 @@ def validate(periods: list[Period]) -> list[Period]:
     """Return the periods sorted, or raise TimetableError for an inverted or overlapping one."""
     for period in periods:
         if not 0 <= period.weekday <= 6:
-            raise TimetableError("weekday", f"{period.weekday} is not a weekday.",
-                                 weekday=period.weekday)
+            raise TimetableError(
+                "weekday", f"{period.weekday} is not a weekday.", weekday=period.weekday
+            )
         if not (0 <= period.start <= MINUTES_PER_DAY and 0 <= period.end <= MINUTES_PER_DAY):
             raise TimetableError("time", f"{period} is not within one day.", text=str(period))
         if period.end <= period.start:
             raise TimetableError("inverted", f"{period} ends before it starts.", period=str(period))
     ordered = sorted(periods)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in pairwise(ordered):
         if before.weekday == after.weekday and after.start < before.end:
             raise TimetableError(
                 "overlap", f"{before} and {after} overlap.", first=str(before), second=str(after)

@@ -40,7 +40,7 @@ def all_zones() -> tuple[str, ...]:
 
 
 def is_valid_zone(name: str) -> bool:
-    """True for a zone name the IANA database knows (including old aliases such as Asia/Calcutta)."""
+    """True for a zone name the IANA database knows (old aliases such as Asia/Calcutta too)."""
     if not name or name != name.strip() or "\x00" in name or len(name) > 64:
         return False
     try:

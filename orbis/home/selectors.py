@@ -46,20 +46,34 @@ def onboarding_steps(*, teacher: User, classrooms: list[Classroom]) -> list[Step
 def attention_items(*, teacher: User, classrooms: list[Classroom]) -> list[Attention]:
     items = []
     if teacher.school_id is None:
-        items.append(Attention(_("Tell partner classes where you teach: add your school."),
-                               reverse("school_detail")))
+        items.append(
+            Attention(
+                _("Tell partner classes where you teach: add your school."),
+                reverse("school_detail"),
+            )
+        )
     elif not teacher.school.terms.exists():
-        items.append(Attention(_("Add your school's terms and breaks so partners can plan with you."),
-                               reverse("school_detail") + "#terms"))
+        items.append(
+            Attention(
+                _("Add your school's terms and breaks so partners can plan with you."),
+                reverse("school_detail") + "#terms",
+            )
+        )
     for classroom in classrooms:
         if classroom.exchange_mode == ExchangeMode.LIVE and not classroom.has_timetable:
-            items.append(Attention(
-                _("%(name)s wants live sessions but has no timetable.") % {"name": classroom.name},
-                reverse("classroom_edit", args=[classroom.pk]),
-            ))
+            items.append(
+                Attention(
+                    _("%(name)s wants live sessions but has no timetable.")
+                    % {"name": classroom.name},
+                    reverse("classroom_edit", args=[classroom.pk]),
+                )
+            )
         if classroom.students_joined == 0:
-            items.append(Attention(
-                _("No student of %(name)s has joined yet: share the class code.") % {"name": classroom.name},
-                reverse("classroom_students", args=[classroom.pk]),
-            ))
+            items.append(
+                Attention(
+                    _("No student of %(name)s has joined yet: share the class code.")
+                    % {"name": classroom.name},
+                    reverse("classroom_students", args=[classroom.pk]),
+                )
+            )
     return items

@@ -21,11 +21,15 @@ def dashboard(request):
     classrooms = list(dashboard_classrooms(teacher=teacher))
     steps = onboarding_steps(teacher=teacher, classrooms=classrooms)
     next_step = next((step for step in steps if not step.done), None)
-    return render(request, "home/dashboard.html", {
-        "classrooms": classrooms,
-        "school": teacher.school,
-        "steps": steps,
-        "next_step": next_step,
-        "onboarding_done": next_step is None,
-        "attention": attention_items(teacher=teacher, classrooms=classrooms),
-    })
+    return render(
+        request,
+        "home/dashboard.html",
+        {
+            "classrooms": classrooms,
+            "school": teacher.school,
+            "steps": steps,
+            "next_step": next_step,
+            "onboarding_done": next_step is None,
+            "attention": attention_items(teacher=teacher, classrooms=classrooms),
+        },
+    )

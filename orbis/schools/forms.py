@@ -43,8 +43,11 @@ class SchoolForm(forms.ModelForm):
         self.fields["time_zone"].choices = self.zone_choices_for(country)
         # With JavaScript, choosing a country offers its time zones and usual weekend at once.
         self.fields["country"].widget.attrs.update(
-            {"hx-get": reverse("school_country_fields"), "hx-target": "#country-dependent",
-             "hx-swap": "outerHTML"}
+            {
+                "hx-get": reverse("school_country_fields"),
+                "hx-target": "#country-dependent",
+                "hx-swap": "outerHTML",
+            }
         )
 
     @staticmethod
@@ -76,13 +79,17 @@ class SchoolForm(forms.ModelForm):
         if not zone:
             zone = zones.default_zone_for_country(country) or ""
             if not zone:
-                self.add_error("time_zone", _(
-                    "%(country)s has several time zones: choose your school's."
-                ) % {"country": country_name})
+                self.add_error(
+                    "time_zone",
+                    _("%(country)s has several time zones: choose your school's.")
+                    % {"country": country_name},
+                )
         elif country_zones and zone not in country_zones:
-            self.add_error("time_zone", _(
-                "%(zone)s is not a time zone of %(country)s. Choose one of: %(zones)s."
-            ) % {"zone": zone, "country": country_name, "zones": ", ".join(country_zones)})
+            self.add_error(
+                "time_zone",
+                _("%(zone)s is not a time zone of %(country)s. Choose one of: %(zones)s.")
+                % {"zone": zone, "country": country_name, "zones": ", ".join(country_zones)},
+            )
         cleaned["time_zone"] = zone
         weekend = sorted(set(cleaned.get("weekend_days") or weekend_for_country(country)))
         if len(weekend) > 3:

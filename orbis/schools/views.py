@@ -25,12 +25,16 @@ def school_detail(request):
 
 
 def _render_school(request, school, term_form):
-    return render(request, "schools/school_detail.html", {
-        "school": school,
-        "terms": school.terms.all(),
-        "teachers": school.teachers.order_by("display_name", "email"),
-        "term_form": term_form,
-    })
+    return render(
+        request,
+        "schools/school_detail.html",
+        {
+            "school": school,
+            "terms": school.terms.all(),
+            "teachers": school.teachers.order_by("display_name", "email"),
+            "term_form": term_form,
+        },
+    )
 
 
 @login_required

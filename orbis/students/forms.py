@@ -28,17 +28,21 @@ def clean_nickname(value: str) -> str:
 
 class JoinForm(forms.Form):
     code = forms.CharField(
-        label=_("Class code"), max_length=20,
+        label=_("Class code"),
+        max_length=20,
         help_text=_("Your teacher gives you this code."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     nickname = forms.CharField(
-        label=_("Nickname"), max_length=30,
+        label=_("Nickname"),
+        max_length=30,
         help_text=_("Not your full name: a first name or a fun name is enough."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     secret = forms.CharField(
-        label=_("Secret word (only if you joined before)"), max_length=12, required=False,
+        label=_("Secret word (only if you joined before)"),
+        max_length=12,
+        required=False,
         help_text=_("You got it the first time you joined. Your teacher has it too."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
@@ -62,7 +66,8 @@ class NicknameForm(forms.Form):
 
 class JoinCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Your own class code"), max_length=20,
+        label=_("Your own class code"),
+        max_length=20,
         help_text=_("6 to 12 letters and digits, easy to read aloud."),
     )
 

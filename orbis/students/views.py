@@ -20,13 +20,17 @@ from .models import Student
 
 
 def _roster(request, classroom, *, code_form=None, rename_forms=None):
-    return render(request, "students/roster.html", {
-        "classroom": classroom,
-        "students": classroom.students.all(),
-        "join_code": display_code(classroom.join_code) if classroom.join_code else None,
-        "code_form": code_form or JoinCodeForm(),
-        "rename_forms": rename_forms or {},
-    })
+    return render(
+        request,
+        "students/roster.html",
+        {
+            "classroom": classroom,
+            "students": classroom.students.all(),
+            "join_code": display_code(classroom.join_code) if classroom.join_code else None,
+            "code_form": code_form or JoinCodeForm(),
+            "rename_forms": rename_forms or {},
+        },
+    )
 
 
 @login_required
@@ -40,8 +44,10 @@ def classroom_students(request, classroom_id):
 def join_code_rotate(request, classroom_id):
     classroom = get_own_classroom(request, classroom_id)
     code = services.join_code_rotate(classroom=classroom)
-    messages.success(request, _("New class code: %(code)s. The old code no longer works.")
-                     % {"code": display_code(code)})
+    messages.success(
+        request,
+        _("New class code: %(code)s. The old code no longer works.") % {"code": display_code(code)},
+    )
     return redirect("classroom_students", classroom.pk)
 
 
@@ -65,8 +71,10 @@ def join_code_custom(request, classroom_id):
         except services.CodeTaken:
             form.add_error("code", _("Another class already uses this code. Choose another."))
         else:
-            messages.success(request, _("The class code is now %(code)s.")
-                             % {"code": display_code(classroom.join_code)})
+            messages.success(
+                request,
+                _("The class code is now %(code)s.") % {"code": display_code(classroom.join_code)},
+            )
             return redirect("classroom_students", classroom.pk)
     return _roster(request, classroom, code_form=form)
 
@@ -88,7 +96,9 @@ def student_rename(request, classroom_id, student_id):
         except services.NicknameTaken:
             form.add_error("nickname", _("Another student of this class uses this nickname."))
         else:
-            messages.success(request, _("%(old)s is now %(new)s.") % {"old": old, "new": student.nickname})
+            messages.success(
+                request, _("%(old)s is now %(new)s.") % {"old": old, "new": student.nickname}
+            )
             return redirect("classroom_students", classroom_id)
     return _roster(request, student.classroom, rename_forms={student.pk: form})
 
@@ -98,9 +108,11 @@ def student_rename(request, classroom_id, student_id):
 def student_reset(request, classroom_id, student_id):
     student = _own_student(request, classroom_id, student_id)
     services.student_reset(student=student)
-    messages.success(request, _(
-        "%(nickname)s is signed out everywhere. Their new secret word is %(secret)s."
-    ) % {"nickname": student.nickname, "secret": student.secret})
+    messages.success(
+        request,
+        _("%(nickname)s is signed out everywhere. Their new secret word is %(secret)s.")
+        % {"nickname": student.nickname, "secret": student.secret},
+    )
     return redirect("classroom_students", classroom_id)
 
 
@@ -109,7 +121,9 @@ def student_reset(request, classroom_id, student_id):
 def student_remove(request, classroom_id, student_id):
     student = _own_student(request, classroom_id, student_id)
     student.delete()
-    messages.success(request, _("%(nickname)s is removed from the class.") % {"nickname": student.nickname})
+    messages.success(
+        request, _("%(nickname)s is removed from the class.") % {"nickname": student.nickname}
+    )
     return redirect("classroom_students", classroom_id)
 
 
@@ -124,7 +138,9 @@ def _sign_in(request, student: Student) -> None:
 @require_http_methods(["GET", "POST"])
 def student_join(request):
     if request.user.is_authenticated:
-        messages.info(request, _("You are logged in as a teacher. Log out before joining as a student."))
+        messages.info(
+            request, _("You are logged in as a teacher. Log out before joining as a student.")
+        )
         return redirect("dashboard")
     if request.student:
         return redirect("student_space")
@@ -157,10 +173,13 @@ def _join(form: JoinForm) -> Student | None:
         student.secret_is_new = True
         return student
     if not data["secret"]:
-        form.add_error("secret", _(
-            "Someone in this class already uses this nickname. If it is you, type your secret "
-            "word; if not, choose another nickname."
-        ))
+        form.add_error(
+            "secret",
+            _(
+                "Someone in this class already uses this nickname. If it is you, type your secret "
+                "word; if not, choose another nickname."
+            ),
+        )
         return None
     if not secrets.compare_digest(data["secret"], existing.secret):
         form.add_error("secret", _("This secret word is not right. Ask your teacher for it."))
@@ -176,12 +195,16 @@ def student_space(request):
         return redirect("student_join")
     Student.objects.filter(pk=student.pk).update(last_seen_at=timezone.now())
     classroom = student.classroom
-    return render(request, "students/space.html", {
-        "student": student,
-        "classroom": classroom,
-        "classmates": classroom.students.exclude(pk=student.pk),
-        "show_secret": request.session.pop("orbis_show_secret", False),
-    })
+    return render(
+        request,
+        "students/space.html",
+        {
+            "student": student,
+            "classroom": classroom,
+            "classmates": classroom.students.exclude(pk=student.pk),
+            "show_secret": request.session.pop("orbis_show_secret", False),
+        },
+    )
 
 
 @require_POST
