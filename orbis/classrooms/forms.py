@@ -112,7 +112,7 @@ class TimetableForm(forms.Form):
                 required=False,
                 max_length=200,
                 initial=timetable.format_day(by_day.get(day, [])),
-                widget=forms.TextInput(attrs={"placeholder": "09:00-10:30, 13:00-14:10"}),
+                widget=forms.TextInput(attrs={"placeholder": _("e.g. 09:00-10:30, 13:00-14:10")}),
             )
 
     def clean(self):

@@ -97,6 +97,17 @@ def language_name(code: str) -> str:
     return _language_names(get_language() or "en").get(code, code)
 
 
-def language_choices() -> list[tuple[str, str]]:
+# The languages most classes teach in come first, so nobody scrolls through 180 names.
+COMMON_LANGUAGES = (
+    "ar", "bn", "de", "en", "es", "fa", "fr", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt",
+    "ru", "sw", "tr", "uk", "ur", "vi", "zh",
+)
+
+
+def language_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     names = _language_names(get_language() or "en")
-    return sorted(names.items(), key=lambda item: item[1].casefold())
+    ordered = sorted(names.items(), key=lambda item: item[1].casefold())
+    return [
+        (_("Common languages"), [item for item in ordered if item[0] in COMMON_LANGUAGES]),
+        (_("All other languages"), [item for item in ordered if item[0] not in COMMON_LANGUAGES]),
+    ]

@@ -3,6 +3,7 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -27,6 +28,7 @@ def _roster(request, classroom, *, code_form=None, rename_forms=None):
             "classroom": classroom,
             "students": classroom.students.all(),
             "join_code": display_code(classroom.join_code) if classroom.join_code else None,
+        "join_url": request.build_absolute_uri(reverse("student_join")),
             "code_form": code_form or JoinCodeForm(),
             "rename_forms": rename_forms or {},
         },
