@@ -2,6 +2,7 @@
 outsider, a student of the teacher's class, and a staff member."""
 
 import pytest
+from django.core.cache import cache
 
 from orbis.factories import (
     AvailabilityPeriodFactory,
@@ -15,6 +16,8 @@ from orbis.students.middleware import SESSION_KEY
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
+    # allauth keeps rate limits and email cooldowns in the cache: every test starts clean.
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"

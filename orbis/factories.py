@@ -81,4 +81,5 @@ class StudentFactory(factory.django.DjangoModelFactory):
 
     classroom = factory.SubFactory(ClassroomFactory)
     nickname = factory.Sequence(lambda n: f"Star {n}")
+    nickname_key = factory.LazyAttribute(lambda student: Student.key_for(student.nickname))
     secret = factory.LazyFunction(new_secret_word)

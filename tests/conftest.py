@@ -1,20 +1,11 @@
 """Helpers shared by the behaviour tests under tests/ (the personas live in the root conftest)."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.schools.models import School, SchoolTerm
 from orbis.students.models import Student
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """allauth keeps rate limits and email cooldowns in the cache: start every test clean."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def classroom_post(**overrides) -> dict:

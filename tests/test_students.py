@@ -119,8 +119,8 @@ def test_nickname_with_an_email_phone_or_link_is_refused(client, code, nickname)
 @pytest.mark.parametrize(
     ("nickname", "message"),
     [
-        ("A", "A nickname has at least 2 characters."),
-        (" \x07 ", "A nickname has at least 2 characters."),
+        ("A", "A nickname needs at least 2 characters."),
+        (" \x07 ", "A nickname needs at least 2 characters."),
         ("<b>Bold</b>", "Use letters, numbers, spaces, dots, dashes or apostrophes in a nickname."),
         ("-dash", "Use letters, numbers, spaces, dots, dashes or apostrophes in a nickname."),
         ("a" * 31, "Ensure this value has at most 30 characters (it has 31)."),

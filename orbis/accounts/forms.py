@@ -12,7 +12,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Languages you speak"),
         choices=language_choices,
         max_choices=12,
-        help_text=_("Hold Ctrl (or ⌘) to choose several."),
+        help_text=_("On a computer, hold Ctrl (or ⌘) to choose several."),
     )
     subjects = ChoiceListField(
         label=_("Subjects you teach"),

@@ -64,4 +64,4 @@ class User(AbstractUser):
 
     @property
     def profile_complete(self) -> bool:
-        return bool(self.display_name and self.school_id and self.languages and self.subjects)
+        return bool(self.display_name and self.languages and self.subjects)

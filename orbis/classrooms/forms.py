@@ -106,7 +106,10 @@ class TimetableForm(forms.Form):
         by_day: dict[int, list[timetable.Period]] = {}
         for period in periods:
             by_day.setdefault(period.weekday, []).append(period)
-        for day in school.school_days:
+        # School days, and any other day that already has periods (the school's weekend may have
+        # changed since): nothing is dropped without the teacher seeing it.
+        self.days = sorted(set(school.school_days) | set(by_day))
+        for day in self.days:
             self.fields[f"day_{day}"] = forms.CharField(
                 label=Weekday(day).label,
                 required=False,
@@ -118,7 +121,7 @@ class TimetableForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         periods = []
-        for day in self.school.school_days:
+        for day in self.days:
             text = cleaned.get(f"day_{day}")
             if text is None:
                 continue

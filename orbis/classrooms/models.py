@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from orbis.core import timetable
+from orbis.schools.models import Weekday
 
 from .vocabulary import (
     Approach,
@@ -109,7 +110,7 @@ class AvailabilityPeriod(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{timetable.WEEKDAYS[self.weekday]} {self.as_period()}"
+        return f"{Weekday(self.weekday).label} {self.as_period()}"
 
     def as_period(self) -> timetable.Period:
         return timetable.Period(self.weekday, self.start_minute, self.end_minute)

@@ -19,6 +19,18 @@ def get_own_classroom(request, classroom_id: int) -> Classroom:
     )
 
 
+def _needs_school(request):
+    """A redirect to the school page when the teacher has no school (a timetable is in the
+    school's time zone, so classrooms can't be shown or edited without one); else None."""
+    if request.user.school_id is None:
+        messages.info(
+            request,
+            _("Add your school first: a classroom's timetable is in its school's time zone."),
+        )
+        return redirect("school_detail")
+    return None
+
+
 @login_required
 @require_GET
 def classroom_list(request):
@@ -29,20 +41,18 @@ def classroom_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def classroom_create(request):
+    if redirect_to_school := _needs_school(request):
+        return redirect_to_school
     school = request.user.school
-    if school is None:
-        messages.info(
-            request,
-            _("Add your school first: a classroom's timetable is in its school's time zone."),
-        )
-        return redirect("school_detail")
     form = ClassroomForm(request.POST or None)
     timetable_form = TimetableForm(request.POST or None, school=school)
     if request.method == "POST" and live_needs_periods(form, timetable_form):
         classroom = services.classroom_create(
             teacher=request.user, data=form.cleaned_data, periods=timetable_form.periods()
         )
-        messages.success(request, _("“%(name)s” is created.") % {"name": classroom.name})
+        messages.success(
+            request, _("The classroom “%(name)s” is created.") % {"name": classroom.name}
+        )
         return redirect("classroom_detail", classroom.pk)
     return render(
         request,
@@ -59,13 +69,17 @@ def classroom_create(request):
 @require_http_methods(["GET", "POST"])
 def classroom_edit(request, classroom_id):
     classroom = get_own_classroom(request, classroom_id)
+    if redirect_to_school := _needs_school(request):
+        return redirect_to_school
     school = classroom.teacher.school
     form = ClassroomForm(request.POST or None, instance=classroom)
     timetable_form = TimetableForm(request.POST or None, school=school, periods=classroom.periods())
     if request.method == "POST" and live_needs_periods(form, timetable_form):
         data = {name: form.cleaned_data[name] for name in ClassroomForm.Meta.fields}
         services.classroom_update(classroom=classroom, data=data, periods=timetable_form.periods())
-        messages.success(request, _("“%(name)s” is saved.") % {"name": classroom.name})
+        messages.success(
+            request, _("The classroom “%(name)s” is saved.") % {"name": classroom.name}
+        )
         return redirect("classroom_detail", classroom.pk)
     return render(
         request,
@@ -83,6 +97,8 @@ def classroom_edit(request, classroom_id):
 @require_GET
 def classroom_detail(request, classroom_id):
     classroom = get_own_classroom(request, classroom_id)
+    if redirect_to_school := _needs_school(request):
+        return redirect_to_school
     periods = classroom.periods()
     days = [
         (label, [p for p in periods if p.weekday == day])

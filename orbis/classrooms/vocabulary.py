@@ -99,8 +99,28 @@ def language_name(code: str) -> str:
 
 # The languages most classes teach in come first, so nobody scrolls through 180 names.
 COMMON_LANGUAGES = (
-    "ar", "bn", "de", "en", "es", "fa", "fr", "hi", "id", "it", "ja", "ko", "nl", "pl", "pt",
-    "ru", "sw", "tr", "uk", "ur", "vi", "zh",
+    "ar",
+    "bn",
+    "de",
+    "en",
+    "es",
+    "fa",
+    "fr",
+    "hi",
+    "id",
+    "it",
+    "ja",
+    "ko",
+    "nl",
+    "pl",
+    "pt",
+    "ru",
+    "sw",
+    "tr",
+    "uk",
+    "ur",
+    "vi",
+    "zh",
 )
 
 

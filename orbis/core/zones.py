@@ -23,7 +23,7 @@ def _zones_by_country() -> dict[str, tuple[str, ...]]:
 
 def zones_for_country(country: str) -> tuple[str, ...]:
     """The IANA zones used in a country (ISO 3166 alpha-2), sorted; empty when unknown."""
-    return _zones_by_country().get(country.upper(), ())
+    return _zones_by_country().get(str(country).upper(), ())
 
 
 def default_zone_for_country(country: str) -> str | None:

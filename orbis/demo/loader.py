@@ -46,9 +46,7 @@ class LoadReport:
 
     @property
     def created(self) -> int:
-        return sum(
-            getattr(self, f.name) for f in fields(self) if f.name != "join_codes_replaced"
-        )
+        return sum(getattr(self, f.name) for f in fields(self) if f.name != "join_codes_replaced")
 
     def summary(self) -> str:
         parts = [
@@ -94,9 +92,7 @@ def _load_schools(world: World, report: LoadReport) -> dict[str, int]:
         return found
 
     before = existing()
-    new = [
-        spec for spec in world.schools if (spec.name, spec.country, spec.city) not in before
-    ]
+    new = [spec for spec in world.schools if (spec.name, spec.country, spec.city) not in before]
     _bulk_create(
         School,
         [
@@ -274,15 +270,19 @@ def _load_students(world: World, classroom_ids: dict[str, int], report: LoadRepo
     existing: set[tuple[int, str]] = set()
     for batch in _chunks(sorted(set(classroom_ids.values())), LOOKUP_SIZE):
         rows = Student.objects.filter(classroom_id__in=batch)
-        existing.update(
-            (classroom_id, nickname.lower())
-            for classroom_id, nickname in rows.values_list("classroom_id", "nickname")
-        )
+        existing.update(rows.values_list("classroom_id", "nickname_key"))
     new = []
     for spec in world.students:
-        key = (classroom_ids[spec.classroom_key], spec.nickname.lower())
+        key = (classroom_ids[spec.classroom_key], Student.key_for(spec.nickname))
         if key not in existing:
             existing.add(key)
-            new.append(Student(classroom_id=key[0], nickname=spec.nickname, secret=spec.secret))
+            new.append(
+                Student(
+                    classroom_id=key[0],
+                    nickname=spec.nickname,
+                    nickname_key=key[1],
+                    secret=spec.secret,
+                )
+            )
     _bulk_create(Student, new)
     report.students = len(new)

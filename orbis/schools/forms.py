@@ -13,9 +13,13 @@ from .weekends import weekend_for_country
 
 
 class SchoolForm(forms.ModelForm):
-    time_zone = forms.ChoiceField(
+    # A text value offered through a select: the form itself says which zones fit the country,
+    # with a clearer message than "not one of the available choices".
+    time_zone = forms.CharField(
         label=_("Time zone"),
         required=False,
+        max_length=64,
+        widget=forms.Select,
         help_text=_("Filled in for you when your country has only one time zone."),
     )
     weekend_days = ChoiceListField(
@@ -38,9 +42,10 @@ class SchoolForm(forms.ModelForm):
             country = self.data.get("country")
         else:
             country = self.initial.get("country") or self.instance.country.code
-        if country and country not in countries:
-            country = None
-        self.fields["time_zone"].choices = self.zone_choices_for(country)
+        country = str(country or "")  # a Country object when editing
+        self.fields["time_zone"].widget.choices = self.zone_choices_for(
+            country if country in countries else None
+        )
         # With JavaScript, choosing a country offers its time zones and usual weekend at once.
         self.fields["country"].widget.attrs.update(
             {
@@ -76,7 +81,9 @@ class SchoolForm(forms.ModelForm):
         country_name = countries.name(country)
         country_zones = zones.zones_for_country(country)
         zone = cleaned.get("time_zone") or ""
-        if not zone:
+        if zone and not zones.is_valid_zone(zone):
+            self.add_error("time_zone", _("“%(zone)s” is not a time zone.") % {"zone": zone[:64]})
+        elif not zone:
             zone = zones.default_zone_for_country(country) or ""
             if not zone:
                 self.add_error(

@@ -113,7 +113,9 @@ def term_add(request):
         term = form.save(commit=False)
         term.school = school
         term.save()
-        messages.success(request, _("“%(name)s” is added.") % {"name": term.name})
+        messages.success(
+            request, _("“%(name)s” is added to the school calendar.") % {"name": term.name}
+        )
         return redirect("school_detail")
     return _render_school(request, school, form)
 
@@ -124,5 +126,7 @@ def term_delete(request, term_id):
     school = request.user.school
     term = get_object_or_404(school.terms if school else School.objects.none(), pk=term_id)
     term.delete()
-    messages.success(request, _("“%(name)s” is removed.") % {"name": term.name})
+    messages.success(
+        request, _("“%(name)s” is removed from the school calendar.") % {"name": term.name}
+    )
     return redirect("school_detail")

@@ -14,7 +14,7 @@ def clean_nickname(value: str) -> str:
     """A nickname is a name among classmates, never a way to reach a child."""
     nickname = " ".join(strip_controls(value).split())
     if len(nickname) < 2:
-        raise forms.ValidationError(_("A nickname has at least 2 characters."))
+        raise forms.ValidationError(_("A nickname needs at least 2 characters."))
     if "@" in nickname or re.search(r"\d{5,}", nickname) or "://" in nickname:
         raise forms.ValidationError(
             _("A nickname can't contain an email address, a phone number or a link.")

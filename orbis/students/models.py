@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +14,9 @@ class Student(models.Model):
         "classrooms.Classroom", on_delete=models.CASCADE, related_name="students"
     )
     nickname = models.CharField(_("nickname"), max_length=30)
+    # The nickname case-folded in Python: SQLite's LOWER() knows only ASCII, so "Ángela" and
+    # "ángela" are told apart by this column on every database.
+    nickname_key = models.CharField(max_length=30, editable=False)
     secret = models.CharField(max_length=12)
     session_version = models.PositiveIntegerField(default=1)
     joined_at = models.DateTimeField(auto_now_add=True)
@@ -24,9 +26,13 @@ class Student(models.Model):
         ordering = ["nickname"]
         constraints = [
             models.UniqueConstraint(
-                "classroom", Lower("nickname"), name="student_nickname_unique_in_classroom"
+                fields=["classroom", "nickname_key"], name="student_nickname_unique_in_classroom"
             ),
         ]
 
     def __str__(self) -> str:
         return self.nickname
+
+    @staticmethod
+    def key_for(nickname: str) -> str:
+        return nickname.casefold()[:30]

@@ -1,6 +1,5 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.db.models.functions import Lower
 
 from orbis.classrooms.models import Classroom
 
@@ -44,16 +43,17 @@ def join_code_disable(*, classroom: Classroom) -> None:
 
 
 def student_find(*, classroom: Classroom, nickname: str) -> Student | None:
-    return (
-        classroom.students.annotate(lower=Lower("nickname")).filter(lower=nickname.lower()).first()
-    )
+    return classroom.students.filter(nickname_key=Student.key_for(nickname)).first()
 
 
 def student_join(*, classroom: Classroom, nickname: str) -> Student:
     try:
         with transaction.atomic():
             return Student.objects.create(
-                classroom=classroom, nickname=nickname, secret=new_secret_word()
+                classroom=classroom,
+                nickname=nickname,
+                nickname_key=Student.key_for(nickname),
+                secret=new_secret_word(),
             )
     except IntegrityError:
         raise NicknameTaken from None
@@ -64,9 +64,10 @@ def student_rename(*, student: Student, nickname: str) -> None:
     if existing and existing.pk != student.pk:
         raise NicknameTaken
     student.nickname = nickname
+    student.nickname_key = Student.key_for(nickname)
     try:
         with transaction.atomic():
-            student.save(update_fields=["nickname"])
+            student.save(update_fields=["nickname", "nickname_key"])
     except IntegrityError:
         raise NicknameTaken from None
 

@@ -28,7 +28,7 @@ def _roster(request, classroom, *, code_form=None, rename_forms=None):
             "classroom": classroom,
             "students": classroom.students.all(),
             "join_code": display_code(classroom.join_code) if classroom.join_code else None,
-        "join_url": request.build_absolute_uri(reverse("student_join")),
+            "join_url": request.build_absolute_uri(reverse("student_join")),
             "code_form": code_form or JoinCodeForm(),
             "rename_forms": rename_forms or {},
         },
@@ -183,7 +183,7 @@ def _join(form: JoinForm) -> Student | None:
             ),
         )
         return None
-    if not secrets.compare_digest(data["secret"], existing.secret):
+    if not secrets.compare_digest(data["secret"].encode(), existing.secret.encode()):
         form.add_error("secret", _("This secret word is not right. Ask your teacher for it."))
         return None
     existing.secret_is_new = False
@@ -213,5 +213,8 @@ def student_space(request):
 def student_leave(request):
     request.session.pop(SESSION_KEY, None)
     request.session.cycle_key()
-    messages.info(request, _("You left. Come back any time with your class code."))
+    messages.info(
+        request,
+        _("You signed out. Come back any time with your class code, nickname and secret word."),
+    )
     return redirect("home")

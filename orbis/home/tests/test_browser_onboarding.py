@@ -25,9 +25,15 @@ def page(live_server):
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         context = browser.new_context(locale="en-GB", viewport={"width": 1000, "height": 900})
         page = context.new_page()
@@ -45,7 +51,9 @@ def confirmation_link(outbox: Path) -> str:
     raise AssertionError("no confirmation email in the outbox")
 
 
-def test_new_teacher_signs_up_and_sees_classroom_on_dashboard(page, live_server, settings, tmp_path):
+def test_new_teacher_signs_up_and_sees_classroom_on_dashboard(
+    page, live_server, settings, tmp_path
+):
     settings.EMAIL_BACKEND = "orbis.mail.OutboxBackend"
     settings.EMAIL_FILE_PATH = tmp_path / "outbox"
     url = live_server.url
@@ -69,9 +77,7 @@ def test_new_teacher_signs_up_and_sees_classroom_on_dashboard(page, live_server,
     page.get_by_label("School name").fill("Liceo Galilei")
     page.get_by_label("Country").select_option("IT")
     # htmx fills in the country's only time zone and its weekend.
-    page.wait_for_function(
-        "document.querySelector('#id_time_zone').value === 'Europe/Rome'"
-    )
+    page.wait_for_function("document.querySelector('#id_time_zone').value === 'Europe/Rome'")
     page.get_by_label("City or town").fill("Florence")
     page.get_by_role("button", name="Add school").click()
     page.get_by_role("heading", name="Liceo Galilei").wait_for()
