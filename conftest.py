@@ -1,5 +1,9 @@
 """Test personas, shared by every test: a teacher, her partner teacher in another country, an
-outsider, a student of the teacher's class, and a staff member."""
+outsider, a student of the teacher's class, and a staff member. Also the real-browser fixtures."""
+
+import os
+import shutil
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -82,3 +86,58 @@ def student_client(client, student):
     session[SESSION_KEY] = {"id": student.pk, "version": student.session_version}
     session.save()
     return client
+
+
+# ---- real browser (Playwright driving Debian's Chromium) ------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+
+
+@pytest.fixture
+def browser_page(live_server):
+    """Open pages in headless Chromium: `browser_page(javascript=False)` for a no-JS visitor."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: scripts/test installs it.")
+    # Playwright's sync API runs an event loop in this thread; the test's ORM calls stay sync.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+
+        def new_page(*, javascript: bool = True, width: int = 1000, locale: str = "en-GB"):
+            context = browser.new_context(
+                java_script_enabled=javascript,
+                locale=locale,
+                viewport={"width": width, "height": 900},
+            )
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            return page
+
+        yield new_page
+        browser.close()
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot in test-artifacts/ for a person to look at."""
+
+    def save(page, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=path, full_page=True)
+        return path
+
+    return save

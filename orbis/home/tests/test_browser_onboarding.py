@@ -1,46 +1,12 @@
 """A new teacher, in a real Chromium: sign up, confirm the email from the outbox, add a school
 and a classroom with its timetable, and find the classroom on the dashboard."""
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
-# Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
-# around it are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def page(live_server):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}: run scripts/test, which installs it.")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        context = browser.new_context(locale="en-GB", viewport={"width": 1000, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        context.close()
-        browser.close()
 
 
 def confirmation_link(outbox: Path) -> str:
@@ -52,8 +18,9 @@ def confirmation_link(outbox: Path) -> str:
 
 
 def test_new_teacher_signs_up_and_sees_classroom_on_dashboard(
-    page, live_server, settings, tmp_path
+    browser_page, screenshot, live_server, settings, tmp_path
 ):
+    page = browser_page()
     settings.EMAIL_BACKEND = "orbis.mail.OutboxBackend"
     settings.EMAIL_FILE_PATH = tmp_path / "outbox"
     url = live_server.url
@@ -100,5 +67,4 @@ def test_new_teacher_signs_up_and_sees_classroom_on_dashboard(
 
     page.get_by_role("link", name="Dashboard").click()
     page.get_by_role("link", name="3A Science", exact=True).wait_for()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / "dashboard-after-onboarding.png", full_page=True)
+    screenshot(page, "dashboard-after-onboarding")

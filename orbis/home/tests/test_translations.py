@@ -21,8 +21,8 @@ PACKAGE_DIR = Path(orbis.__file__).resolve().parent
 LOCALE_DIR = Path(settings.LOCALE_PATHS[0])
 # The same as the documented command:
 #   cd orbis && uv run django-admin makemessages -l es --settings=orbis.settings \
-#       --pythonpath=.. -i "demo/*" -i "core/world.py"
-MAKEMESSAGES_IGNORE = ["demo/*", "core/world.py"]
+#       --pythonpath=.. -i "demo/*" -i "core/world/*"
+MAKEMESSAGES_IGNORE = ["demo/*", "core/world/*"]
 
 # Every shipped language but the English the code is written in.
 TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code.split("-")[0] != "en"]
@@ -163,7 +163,7 @@ def test_the_catalog_has_every_string_of_the_code(code, extracted):
     assert not missing, (
         f"{po_path(code)} lacks {len(missing)} string(s) of the code. Run "
         f"`cd orbis && uv run django-admin makemessages -l {to_locale(code)} "
-        f'--settings=orbis.settings --pythonpath=.. -i "demo/*" -i "core/world.py"`, '
+        f'--settings=orbis.settings --pythonpath=.. -i "demo/*" -i "core/world/*"`, '
         "translate, then `uv run django-admin compilemessages --settings=orbis.settings "
         "--pythonpath=..`. Missing:\n" + "\n".join(missing)
     )

@@ -1,0 +1,220 @@
+"""The hand-curated default teachers of the Americas."""
+
+from orbis.core.world.specs import _Curated, _room, _teacher
+
+CURATED_AMERICAS: tuple[_Curated, ...] = (
+    _teacher(
+        "Martín Sosa",
+        "AR",
+        "Mendoza",
+        "Escuela 4-117 Manuel Belgrano",
+        "es en",
+        "Secondary geography teacher at the foot of the Andes. We study glaciers, water and "
+        "vineyards in a warming climate.",
+        _room(
+            "3rd year Geography",
+            "3º 2ª",
+            (14, 15),
+            30,
+            "geography environment",
+            (6, 13, 15),
+            "collaborate",
+        ),
+        _room(
+            "5th year Environment",
+            "5º 1ª",
+            (16, 17),
+            24,
+            "environment science",
+            (7, 13),
+            "create collaborate",
+            exchange_mode="async",
+        ),
+    ),
+    _teacher(
+        "Camila Rojas",
+        "CL",
+        "Valparaíso",
+        "Escuela Cerro Alegre",
+        "es en",
+        "Biology teacher by the Pacific. My students monitor the coast and want partners who "
+        "live by another ocean.",
+        _room("1° Medio A", "1° Medio A", (14, 15), 36, "biology environment", (14, 12)),
+    ),
+    _teacher(
+        "Florencia Pereira",
+        "UY",
+        "Montevideo",
+        "Escuela N° 120 José Pedro Varela",
+        "es en pt",
+        "Fifth-grade teacher in Montevideo; every child in our class has a laptop, and we use "
+        "it to meet the world.",
+        _room("5° A", "5° A", (10, 11), 30, "primary", (4, 15), "connect create"),
+    ),
+    _teacher(
+        "Ana Paula Souza",
+        "BR",
+        "Recife",
+        "Escola Estadual Joaquim Nabuco",
+        "pt en es",
+        "Geography and history in Recife. We are curious about how other coastal cities live "
+        "with the sea.",
+        _room("7º ano A", "7º ano A", (12, 13), 35, "geography history", (11, 14)),
+        _room("9º ano B", "9º ano B", (14, 15), 33, "history citizenship", (10, 16), "collaborate"),
+    ),
+    _teacher(
+        "Rosa Quispe",
+        "PE",
+        "Cusco",
+        "I.E. Túpac Amaru",
+        "es qu",
+        "I teach history in Spanish and Quechua. My students are proud of their languages and "
+        "want to share them.",
+        _room(
+            "4° de secundaria",
+            "4° A",
+            (15, 16),
+            32,
+            "history citizenship",
+            (10, 16),
+            exchange_mode="async",
+        ),
+        _room("2° de secundaria B", "2° B", (13, 14), 30, "social-studies languages", (4, 10)),
+    ),
+    _teacher(
+        "Andrés Morales",
+        "CO",
+        "Medellín",
+        "Institución Educativa San Javier",
+        "es en",
+        "Science teacher in Medellín. Our school garden and the Aburrá valley's air quality are "
+        "our favourite projects.",
+        _room("Séptimo B", "7°B", (12, 13), 38, "science environment", (15, 6, 13)),
+        _room(
+            "Noveno A", "9°A", (14, 15), 40, "biology environment", (3, 15), "collaborate create"
+        ),
+    ),
+    _teacher(
+        "Luz Marina Ortiz",
+        "CO",
+        "Cali",
+        "Colegio Los Farallones",
+        "es",
+        "Music and arts for the little ones in Cali, the capital of salsa. We sing with anyone!",
+        _room("Tercero A", "3°A", (8, 9), 30, "music arts", (4, 10), "connect create"),
+    ),
+    _teacher(
+        "Alejandra Hernández",
+        "MX",
+        "Oaxaca",
+        "Escuela Primaria Benito Juárez",
+        "es en",
+        "Primary teacher in Oaxaca. Our class wants to share the maize, the markets and the "
+        "languages of our state.",
+        _room("5° grado A", "5° A", (10, 11), 32, "primary environment", (2, 15)),
+    ),
+    _teacher(
+        "Maya Thompson",
+        "US",
+        "Chicago",
+        "Pullman Community Middle School",
+        "en es",
+        "Social studies in Chicago. My students are first- and second-generation immigrants who "
+        "love meeting kids from the countries their families come from.",
+        _room(
+            "Grade 6 World Cultures",
+            "Grade 6",
+            (11, 12),
+            27,
+            "social-studies geography",
+            (10, 4),
+            english_level="C2",
+        ),
+        _room(
+            "Grade 7 Geography",
+            "Grade 7",
+            (12, 13),
+            29,
+            "geography",
+            (11, 13),
+            "collaborate",
+            english_level="C2",
+        ),
+    ),
+    _teacher(
+        "Marcus Johnson",
+        "US",
+        "Atlanta",
+        "Westside STEM Academy",
+        "en",
+        "Middle school science in Atlanta. We collect weather and biodiversity data and want to "
+        "compare it with classes in other climates.",
+        _room(
+            "7th Grade Life Science",
+            "Grade 7",
+            (12, 13),
+            30,
+            "biology science",
+            (14, 15),
+            english_level="C2",
+        ),
+        _room(
+            "8th Grade Earth Science",
+            "Grade 8",
+            (13, 14),
+            31,
+            "science environment",
+            (13, 6),
+            "collaborate create",
+            english_level="C2",
+        ),
+    ),
+    _teacher(
+        "Sarah Nguyen",
+        "US",
+        "Portland",
+        "Rose City Elementary School",
+        "en vi",
+        "Fourth-grade teacher in Portland, Oregon. My class loves pen pals, art swaps and "
+        "anything with maps.",
+        _room(
+            "4th Grade Room 12",
+            "Grade 4",
+            (9, 10),
+            24,
+            "primary arts",
+            (15, 11),
+            "connect create",
+            english_level="C2",
+        ),
+    ),
+    _teacher(
+        "Émilie Tremblay",
+        "CA",
+        "Montréal",
+        "École secondaire du Plateau",
+        "fr en",
+        "French and geography teacher in Montréal; we practise our English and Spanish with "
+        "partner classes.",
+        _room(
+            "Secondaire 2 groupe 21",
+            "Secondaire 2",
+            (13, 14),
+            29,
+            "languages geography",
+            (4, 11),
+            english_level="B1",
+        ),
+    ),
+    _teacher(
+        "Ethan Campbell",
+        "CA",
+        "Vancouver",
+        "Mount Pleasant Elementary School",
+        "en fr",
+        "Grade 5 teacher in Vancouver; salmon, forests and the Pacific are our big topics.",
+        _room(
+            "Division 5", "Grade 5", (10, 11), 26, "primary science", (14, 15), english_level="C2"
+        ),
+    ),
+)
