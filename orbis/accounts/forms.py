@@ -11,6 +11,7 @@ class ProfileForm(forms.ModelForm):
     languages = ChoiceListField(
         label=_("Languages you speak"),
         choices=language_choices,
+        error_messages={"required": _("Choose at least one language.")},
         max_choices=12,
         help_text=_("On a computer, hold Ctrl (or ⌘) to choose several."),
     )
@@ -18,6 +19,7 @@ class ProfileForm(forms.ModelForm):
         label=_("Subjects you teach"),
         choices=Subject.choices,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one subject.")},
     )
 
     class Meta:

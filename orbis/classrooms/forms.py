@@ -17,11 +17,15 @@ from .vocabulary import (
 
 class ClassroomForm(forms.ModelForm):
     subjects = ChoiceListField(
-        label=_("Subjects"), choices=Subject.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Subjects"),
+        choices=Subject.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one subject.")},
     )
     languages = ChoiceListField(
         label=_("Languages of instruction"),
         choices=language_choices,
+        error_messages={"required": _("Choose at least one language.")},
         max_choices=6,
         help_text=_("The languages your students can use with a partner class."),
     )
