@@ -21,8 +21,14 @@ class ChoiceListField(forms.TypedMultipleChoiceField):
             )
 
 
-class CheckboxList(forms.CheckboxSelectMultiple):
-    pass
+class PlainTextField(forms.CharField):
+    """Text a person typed: control characters a paste can bring in are removed, the ends
+    trimmed, so "   " counts as empty and a required field says so."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = strip_controls(value)
+        return super().to_python(value)
 
 
 def strip_controls(value: str) -> str:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orbis.classrooms.vocabulary import Subject, language_choices
-from orbis.forms import ChoiceListField, strip_controls
+from orbis.forms import ChoiceListField, PlainTextField
 
 from .models import User
 
@@ -26,6 +26,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "languages", "subjects", "bio", "open_to_partnerships"]
         labels = {"display_name": _("Your name as other teachers will see it")}
+        field_classes = {"display_name": PlainTextField, "bio": PlainTextField}
         help_texts = {
             "bio": _("A few sentences for partner teachers: what you teach, what you hope for."),
             "open_to_partnerships": _("Other teachers may find you and propose a partnership."),
@@ -33,13 +34,6 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["display_name"].required = True
-
-    def clean_display_name(self):
-        name = strip_controls(self.cleaned_data["display_name"]).strip()
-        if not name:
-            raise forms.ValidationError(_("Enter the name other teachers will see."))
-        return name
-
-    def clean_bio(self):
-        return strip_controls(self.cleaned_data["bio"]).strip()
+        name = self.fields["display_name"]
+        name.required = True  # blank in the database (a new account has none), not in the profile
+        name.error_messages["required"] = _("Enter the name other teachers will see.")

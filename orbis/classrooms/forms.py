@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orbis.core import timetable
-from orbis.forms import ChoiceListField, strip_controls
+from orbis.forms import ChoiceListField, PlainTextField
 from orbis.schools.models import School, Weekday
 
 from .models import Classroom
@@ -64,24 +64,13 @@ class ClassroomForm(forms.ModelForm):
             "looking_for_partners",
         ]
         widgets = {"exchange_mode": forms.RadioSelect}
+        field_classes = {"name": PlainTextField, "grade_label": PlainTextField}
         help_texts = {
             "name": _("For example “6th grade B” or “Biology club”."),
             "looking_for_partners": _(
                 "Other teachers can find this class and propose a partnership."
             ),
         }
-
-    def clean_name(self):
-        return self._clean_text("name")
-
-    def clean_grade_label(self):
-        return self._clean_text("grade_label")
-
-    def _clean_text(self, field):
-        value = strip_controls(self.cleaned_data[field]).strip()
-        if not value:
-            raise forms.ValidationError(_("This field is required."), code="required")
-        return value
 
     def clean(self):
         cleaned = super().clean()

@@ -54,15 +54,7 @@ def classroom_create(request):
             request, _("The classroom “%(name)s” is created.") % {"name": classroom.name}
         )
         return redirect("classroom_detail", classroom.pk)
-    return render(
-        request,
-        "classrooms/classroom_form.html",
-        {
-            "form": form,
-            "timetable_form": timetable_form,
-            "school": school,
-        },
-    )
+    return _render_form(request, form, timetable_form, school)
 
 
 @login_required
@@ -81,15 +73,14 @@ def classroom_edit(request, classroom_id):
             request, _("The classroom “%(name)s” is saved.") % {"name": classroom.name}
         )
         return redirect("classroom_detail", classroom.pk)
+    return _render_form(request, form, timetable_form, school, classroom)
+
+
+def _render_form(request, form, timetable_form, school, classroom=None):
     return render(
         request,
         "classrooms/classroom_form.html",
-        {
-            "form": form,
-            "timetable_form": timetable_form,
-            "school": school,
-            "classroom": classroom,
-        },
+        {"form": form, "timetable_form": timetable_form, "school": school, "classroom": classroom},
     )
 
 

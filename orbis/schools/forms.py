@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from orbis.core import zones
-from orbis.forms import ChoiceListField, strip_controls
+from orbis.forms import ChoiceListField, PlainTextField
 
 from .models import School, SchoolTerm, Weekday
 from .weekends import weekend_for_country
@@ -35,6 +35,7 @@ class SchoolForm(forms.ModelForm):
         model = School
         fields = ["name", "country", "city", "time_zone", "weekend_days"]
         labels = {"name": _("School name"), "country": _("Country"), "city": _("City or town")}
+        field_classes = {"name": PlainTextField, "city": PlainTextField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,18 +61,6 @@ class SchoolForm(forms.ModelForm):
         """The country's zones when it is known (a short list), else every zone."""
         names = (zones.zones_for_country(country) if country else ()) or zones.all_zones()
         return [("", _("Choose a time zone")), *((n, n.replace("_", " ")) for n in names)]
-
-    def clean_name(self):
-        return self._clean_text("name")
-
-    def clean_city(self):
-        return self._clean_text("city")
-
-    def _clean_text(self, field):
-        value = strip_controls(self.cleaned_data[field]).strip()
-        if not value:
-            raise forms.ValidationError(_("This field is required."), code="required")
-        return value
 
     def clean(self):
         cleaned = super().clean()
@@ -114,16 +103,11 @@ class SchoolTermForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {"name": _("For example “First term” or “Winter break”.")}
+        field_classes = {"name": PlainTextField}
 
     def __init__(self, *args, school: School, **kwargs):
         super().__init__(*args, **kwargs)
         self.school = school
-
-    def clean_name(self):
-        value = strip_controls(self.cleaned_data["name"]).strip()
-        if not value:
-            raise forms.ValidationError(_("This field is required."), code="required")
-        return value
 
     def clean(self):
         cleaned = super().clean()
