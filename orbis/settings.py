@@ -66,10 +66,14 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "orbis.accounts",
     "orbis.schools",
     "orbis.classrooms",
     "orbis.students",
+    "orbis.partners",
+    "orbis.notifications",
     "orbis.home",
     "orbis.demo",
 ]
@@ -101,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "orbis.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -169,6 +174,20 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Orbis <orbis@localhost>")
 
+# Background work (emails, notifications, large matching runs) goes through Django's tasks API.
+# Production: the database-backed queue, worked by `orbis db_worker`. Development and tests run
+# each task at once, so one command runs everything.
+TASKS = {
+    "default": {
+        "BACKEND": env_str(
+            "TASKS_BACKEND",
+            "django_tasks_db.DatabaseBackend"
+            if PRODUCTION
+            else "django_tasks.backends.immediate.ImmediateBackend",
+        ),
+    }
+}
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
@@ -204,4 +223,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # One line per task run is noise in a terminal; failures are still logged.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

@@ -8,6 +8,8 @@ urlpatterns = [
     path("school/", include("orbis.schools.urls")),
     path("classrooms/", include("orbis.classrooms.urls")),
     path("", include("orbis.students.urls")),
+    path("partners/", include("orbis.partners.urls")),
+    path("notifications/", include("orbis.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

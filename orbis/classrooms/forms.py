@@ -62,6 +62,7 @@ class ClassroomForm(forms.ModelForm):
             "approaches",
             "exchange_mode",
             "looking_for_partners",
+            "partners_wanted",
         ]
         widgets = {"exchange_mode": forms.RadioSelect}
         field_classes = {"name": PlainTextField, "grade_label": PlainTextField}

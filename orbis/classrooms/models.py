@@ -51,6 +51,12 @@ class Classroom(models.Model):
         default=ExchangeMode.LIVE,
     )
     looking_for_partners = models.BooleanField(_("looking for partners"), default=True)
+    partners_wanted = models.PositiveSmallIntegerField(
+        _("how many partner classes"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("Automatic matching proposes up to this many partner classes."),
+    )
     # Students join with this code; None when the teacher turned joining off.
     join_code = models.CharField(max_length=12, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

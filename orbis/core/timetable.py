@@ -167,3 +167,38 @@ def overlap_minutes(
     """Minutes in the week of `week_of` in which both classes are available at the same moment."""
     both = intersect(utc_intervals(a, zone_a, week_of), utc_intervals(b, zone_b, week_of))
     return sum(end - start for start, end in both)
+
+
+def local_periods(intervals: list[tuple[int, int]], zone: str, week_of: date) -> list[Period]:
+    """The inverse of utc_intervals: UTC minutes after the Monday 00:00 UTC of the week of
+    `week_of`, as weekly periods in the local time of `zone` (split at local midnight)."""
+    tz = ZoneInfo(zone)
+    monday = week_of - timedelta(days=week_of.weekday())
+    week_start = datetime(monday.year, monday.month, monday.day, tzinfo=ZoneInfo("UTC"))
+    periods = []
+    for start, end in intervals:
+        local_start = (week_start + timedelta(minutes=start)).astimezone(tz)
+        local_end = (week_start + timedelta(minutes=end)).astimezone(tz)
+        while local_start < local_end:
+            midnight = datetime(
+                local_start.year, local_start.month, local_start.day, tzinfo=tz
+            ) + timedelta(days=1)
+            piece_end = min(local_end, midnight)
+            begin = local_start.hour * 60 + local_start.minute
+            finish = begin + int((piece_end - local_start).total_seconds() // 60)
+            if finish > begin:
+                periods.append(
+                    Period(local_start.weekday(), begin, min(finish, MINUTES_PER_DAY))
+                )
+            local_start = piece_end
+    return sorted(set(periods))
+
+
+def group_by_time(periods: list[Period]) -> list[tuple[tuple[int, ...], int, int]]:
+    """Periods that share their times across days, as (weekdays, start, end), e.g. Tuesday to
+    Thursday 13:00–14:10 becomes ((1, 2, 3), 780, 850); ordered by first weekday."""
+    days: dict[tuple[int, int], list[int]] = {}
+    for period in periods:
+        days.setdefault((period.start, period.end), []).append(period.weekday)
+    groups = [(tuple(sorted(set(w))), start, end) for (start, end), w in days.items()]
+    return sorted(groups, key=lambda group: (group[0][0], group[1]))

@@ -5,10 +5,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from orbis.accounts.models import User
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.classrooms.vocabulary import ExchangeMode
+from orbis.partners.models import PartnerRequest, PartnerSuggestion
 
 
 @dataclass(frozen=True)
@@ -31,20 +33,52 @@ def dashboard_classrooms(*, teacher: User):
     )
 
 
-def onboarding_steps(*, teacher: User, classrooms: list[Classroom]) -> list[Step]:
+def onboarding_steps(
+    *, teacher: User, classrooms: list[Classroom], has_partner: bool
+) -> list[Step]:
     ready = [c for c in classrooms if c.has_timetable or c.exchange_mode == ExchangeMode.ASYNC]
     return [
         Step(_("Confirm your email"), True, None),
         Step(_("Complete your profile"), teacher.profile_complete, reverse("profile_edit")),
         Step(_("Add your school"), teacher.school_id is not None, reverse("school_detail")),
         Step(_("Add a classroom and its timetable"), bool(ready), reverse("classroom_create")),
-        Step(_("Find a partner class"), False, None),
+        Step(_("Find a partner class"), has_partner, reverse("partner_search")),
         Step(_("Start a project"), False, None),
     ]
 
 
 def attention_items(*, teacher: User, classrooms: list[Classroom]) -> list[Attention]:
     items = []
+    waiting = PartnerRequest.objects.filter(
+        to_classroom__teacher=teacher, status=PartnerRequest.Status.PENDING
+    ).count()
+    if waiting:
+        items.append(
+            Attention(
+                ngettext(
+                    "%(count)d partner request waits for your answer.",
+                    "%(count)d partner requests wait for your answer.",
+                    waiting,
+                )
+                % {"count": waiting},
+                reverse("partner_requests"),
+            )
+        )
+    suggested = PartnerSuggestion.objects.filter(
+        classroom__teacher=teacher, status=PartnerSuggestion.Status.OPEN
+    ).count()
+    if suggested:
+        items.append(
+            Attention(
+                ngettext(
+                    "Orbis suggests %(count)d partner class for you.",
+                    "Orbis suggests %(count)d partner classes for you.",
+                    suggested,
+                )
+                % {"count": suggested},
+                reverse("partner_suggestions"),
+            )
+        )
     if teacher.school_id is None:
         items.append(
             Attention(

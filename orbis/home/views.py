@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from orbis.partners.selectors import partnerships_of
+
 from .selectors import attention_items, dashboard_classrooms, onboarding_steps
 
 
@@ -19,13 +21,15 @@ def home(request):
 def dashboard(request):
     teacher = request.user
     classrooms = list(dashboard_classrooms(teacher=teacher))
-    steps = onboarding_steps(teacher=teacher, classrooms=classrooms)
+    partnerships = partnerships_of(classrooms)
+    steps = onboarding_steps(teacher=teacher, classrooms=classrooms, has_partner=bool(partnerships))
     next_step = next((step for step in steps if not step.done), None)
     return render(
         request,
         "home/dashboard.html",
         {
             "classrooms": classrooms,
+            "partnerships": partnerships,
             "school": teacher.school,
             "steps": steps,
             "next_step": next_step,

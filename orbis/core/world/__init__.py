@@ -142,14 +142,14 @@ class _Draw:
         return f"{''.join(letters)}{number + 10}"
 
     def periods(self, country: Country) -> tuple[timetable.Period, ...]:
-        """Two to four lessons a week, each on a different school day, within one shift."""
+        """Two to four windows a week, each on a different school day, within one shift."""
         r = self.rng
         school_days = [day for day in range(7) if day not in country.weekend_days]
         shift_start, shift_end = r.choice(country.hours)
         shift = shift_end - shift_start
         periods = []
         for day in r.sample(school_days, r.randint(2, min(4, len(school_days)))):
-            length = r.choice([minutes for minutes in _PERIOD_MINUTES if minutes <= shift])
+            length = r.choice([minutes for minutes in _PERIOD_MINUTES if minutes <= shift] or [shift])
             start = shift_start + 5 * r.randrange((shift - length) // 5 + 1)
             periods.append(timetable.Period(day, start, start + length))
         return tuple(timetable.validate(periods))

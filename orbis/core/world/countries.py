@@ -545,7 +545,7 @@ COUNTRIES: tuple[Country, ...] = (
         "IN",
         SAT_SUN,
         "india",
-        ("08:00-14:30",),
+        ("08:00-14:30", "14:30-17:00"),
         "en hi",
         "medium",
         (

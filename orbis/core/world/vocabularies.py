@@ -26,7 +26,8 @@ _SECONDARY_SUBJECTS = tuple(code for code in SUBJECT_TITLES if code != "primary"
 _PRIMARY_EXTRAS = ("arts", "music", "environment", "english", "science", "geography")
 APPROACHES = ("connect", "collaborate", "create")
 _CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
-_PERIOD_MINUTES = (40, 45, 50, 60, 80, 90)
+# Windows in which a class could meet live: a double lesson up to a morning.
+_PERIOD_MINUTES = (60, 80, 90, 100, 120, 150, 180)
 
 NICKNAMES = (
     "Puma",

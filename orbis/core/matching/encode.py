@@ -1,0 +1,303 @@
+"""Profiles as columns of numpy arrays, and the vectorised score of many pairs at once.
+
+`encode` screens out bad profiles (with check_profile's reasons), sorts the rest by id (so the
+result does not depend on input order) and turns every field into an array: sets become bit
+words (one bit per distinct value in the run), timetables become their UTC week intervals.
+`score_pairs` then scores any arrays of index pairs with the formula of `score.combine`.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from orbis.core import zones
+from orbis.core.matching.profiles import (
+    _COUNTRY,
+    _LANGUAGE,
+    AGE_LIMITS,
+    DUPLICATE_ID,
+    ClassroomProfile,
+    Constraints,
+    Skipped,
+    Weights,
+    check_profile,
+)
+from orbis.core.matching.score import age_fit, age_gap, combine, set_fit
+from orbis.core.matching.weeks import week_arrays
+from orbis.core.timetable import MINUTES_PER_DAY, Period
+
+MAIN_WIDTH = 6  # intervals per classroom kept in the dense arrays; wider weeks take a slow path
+
+
+@dataclass
+class SetColumn:
+    """A set field: bit words per classroom (one bit per distinct value) and set sizes."""
+
+    words: np.ndarray  # (n, W) uint64
+    sizes: np.ndarray  # (n,) int32
+    values: list  # bit position → value
+
+    def shared(self, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+        both = self.words[u] & self.words[v]
+        return np.bitwise_count(both).sum(axis=1, dtype=np.int32)
+
+
+@dataclass
+class Encoded:
+    profiles: list[ClassroomProfile]  # valid ones, sorted by id
+    ids: np.ndarray  # int64
+    country: np.ndarray  # int32 index of the (upper-case) country code
+    age_min: np.ndarray  # int32
+    age_max: np.ndarray  # int32
+    live: np.ndarray  # bool: wants live exchanges
+    capacity: np.ndarray  # int32: partners wanted
+    languages: SetColumn
+    subjects: SetColumn
+    sdgs: SetColumn
+    approaches: SetColumn
+    starts: np.ndarray  # (n, MAIN_WIDTH) int32 UTC week interval starts, padded with 0
+    ends: np.ndarray  # (n, MAIN_WIDTH) int32 ends, padded with 0
+    wide: dict[int, tuple[tuple[int, int], ...]]  # classrooms with more intervals: all of them
+    week_of: date
+
+    @property
+    def n(self) -> int:
+        return len(self.profiles)
+
+    def intervals(self, i: int) -> tuple[tuple[int, int], ...]:
+        if i in self.wide:
+            return self.wide[i]
+        return tuple((int(s), int(e)) for s, e in zip(self.starts[i], self.ends[i]) if e > s)
+
+
+def _set_column(sets: list[frozenset]) -> SetColumn:
+    ids: dict[frozenset, int] = {}
+    codes = [ids.setdefault(s, len(ids)) for s in sets]
+    distinct = list(ids)
+    values = sorted({v for s in distinct for v in s}, key=lambda v: (type(v).__name__, str(v)))
+    bit = {value: position for position, value in enumerate(values)}
+    width = max(1, -(-len(values) // 64))
+    table = np.zeros((len(distinct), width), dtype=np.uint64)
+    for row, s in enumerate(distinct):
+        for value in s:
+            word, offset = divmod(bit[value], 64)
+            table[row, word] |= np.uint64(1 << offset)
+    sizes = np.array([len(s) for s in distinct], dtype=np.int32)
+    index = np.array(codes, dtype=np.int64)
+    return SetColumn(table[index], sizes[index], values)
+
+
+def _frozen(values) -> frozenset:
+    return values if type(values) is frozenset else frozenset(values)
+
+
+def _column(profiles: list, name: str) -> list:
+    try:
+        return [getattr(p, name) for p in profiles]
+    except AttributeError:
+        return [getattr(p, name, None) for p in profiles]
+
+
+def _not_of(values: list, kinds: tuple) -> np.ndarray:
+    """True where a value's type is none of `kinds` (exact types: bool is no int)."""
+    if set(map(type, values)) <= set(kinds):
+        return np.zeros(len(values), dtype=bool)
+    return np.array([type(v) not in kinds for v in values], dtype=bool)
+
+
+def _bad_distinct(values: list, good) -> np.ndarray:
+    """True where good(value) is False, calling good once per distinct value."""
+    verdict: dict = {}
+    out = np.zeros(len(values), dtype=bool)
+    for k, value in enumerate(values):
+        try:
+            ok = verdict.get(value)
+            if ok is None:
+                ok = verdict[value] = bool(good(value))
+        except TypeError:  # unhashable: the careful check decides
+            ok = False
+        out[k] = not ok
+    return out
+
+
+def _good_languages(languages) -> bool:
+    return (
+        type(languages) is frozenset
+        and len(languages) > 0
+        and all(type(code) is str and _LANGUAGE.fullmatch(code) for code in languages)
+    )
+
+
+def _screen(profiles) -> tuple[list, np.ndarray, list[Skipped]]:
+    """(profiles, indices of the valid ones sorted by id, skipped).
+
+    Cheap vectorised tests flag every profile check_profile could reject (and some it would
+    not); check_profile then decides each flagged one, so every profile gets its verdict.
+    """
+    profiles = list(profiles)
+    n = len(profiles)
+    flagged = np.zeros(n, dtype=bool)
+    if not all(type(p) is ClassroomProfile for p in profiles):
+        flagged |= np.array([type(p) is not ClassroomProfile for p in profiles], dtype=bool)
+    ids = _column(profiles, "id")
+    flagged |= _not_of(ids, (int,))
+    periods = _column(profiles, "periods")
+    flagged |= _not_of(periods, (tuple,))
+    live = _column(profiles, "wants_live")
+    lengths = np.array([len(x) if type(x) is tuple else 0 for x in periods], dtype=np.int64)
+    flagged |= (lengths == 0) & np.array([bool(x) for x in live], dtype=bool)
+    flat = [q for x in periods if type(x) is tuple for q in x]
+    owner = np.repeat(np.arange(n), lengths)
+    if set(map(type, flat)) <= {Period}:
+        fields = [[getattr(q, name) for q in flat] for name in ("weekday", "start", "end")]
+    else:
+        fields = [[getattr(q, name, None) for q in flat] for name in ("weekday", "start", "end")]
+    odd = np.zeros(len(flat), dtype=bool)
+    for values in fields:
+        odd |= _not_of(values, (int,))
+    odd |= np.array([type(q) is not Period for q in flat], dtype=bool) if flat else odd
+    clean = [[v if type(v) is int else 0 for v in values] for values in fields]
+    weekday, start, end = (np.array(values, dtype=np.int64) for values in clean)
+    odd |= (weekday < 0) | (weekday > 6) | (start < 0) | (start >= end) | (end > MINUTES_PER_DAY)
+    flagged[owner[odd]] = True
+    ages = [_column(profiles, "age_min"), _column(profiles, "age_max")]
+    for values in ages:
+        flagged |= _not_of(values, (int,))
+    age_min, age_max = (
+        np.array([v if type(v) is int else 0 for v in values], dtype=np.int64) for values in ages
+    )
+    flagged |= (age_min < AGE_LIMITS[0]) | (age_min > age_max) | (age_max > AGE_LIMITS[1])
+    wanted = _column(profiles, "partners_wanted")
+    flagged |= _not_of(wanted, (int,))
+    flagged |= np.array([v if type(v) is int else 0 for v in wanted], dtype=np.int64) < 1
+    for name in ("subjects", "sdgs", "approaches"):
+        flagged |= _not_of(_column(profiles, name), (frozenset,))
+    flagged |= _bad_distinct(_column(profiles, "languages"), _good_languages)
+    zone = _column(profiles, "time_zone")
+    flagged |= _bad_distinct(zone, lambda z: type(z) is str and zones.is_valid_zone(z))
+    country = _column(profiles, "country")
+    flagged |= _bad_distinct(country, lambda c: type(c) is str and _COUNTRY.fullmatch(c))
+
+    reasons: dict[int, str] = {}
+    for k in np.flatnonzero(flagged).tolist():
+        reason = check_profile(profiles[k])
+        if reason is not None:
+            reasons[k] = reason
+    first: dict[int, int] = {}  # id → index of its first valid profile
+    for k, key in enumerate(ids):
+        if k in reasons:
+            continue
+        if key in first:
+            reasons[k] = DUPLICATE_ID
+        else:
+            first[key] = k
+    skipped = [Skipped(getattr(profiles[k], "id", None), reasons[k]) for k in sorted(reasons)]
+    keep = np.array(sorted(first.values(), key=lambda k: ids[k]), dtype=np.int64)
+    return profiles, keep, skipped
+
+
+def encode(profiles, constraints: Constraints) -> tuple[Encoded, list[Skipped]]:
+    profiles, keep, skipped = _screen(profiles)
+    valid = [profiles[k] for k in keep.tolist()]
+    n = len(valid)
+    countries: dict[str, int] = {}
+    country = np.array(
+        [countries.setdefault(p.country.upper(), len(countries)) for p in valid], dtype=np.int32
+    )
+    zone_ids: dict[str, int] = {}
+    zone = np.array([zone_ids.setdefault(p.time_zone, len(zone_ids)) for p in valid])
+    period_lists = [tuple(p.periods) for p in valid]
+    lengths = np.array([len(x) for x in period_lists], dtype=np.int64)
+    flat = [q for x in period_lists for q in x]
+    owner = np.repeat(np.arange(n), lengths)
+    weekday, start, end = (
+        np.array([getattr(q, name) for q in flat], dtype=np.int64)
+        for name in ("weekday", "start", "end")
+    )
+    o, s, e = week_arrays(
+        owner, zone[owner], list(zone_ids), weekday, start, end, constraints.week_of
+    )
+    count = np.bincount(o, minlength=n)
+    column = np.arange(len(o)) - np.repeat(np.cumsum(count) - count, count)
+    starts = np.zeros((n, MAIN_WIDTH), dtype=np.int32)
+    ends = np.zeros((n, MAIN_WIDTH), dtype=np.int32)
+    narrow = count[o] <= MAIN_WIDTH
+    starts[o[narrow], column[narrow]] = s[narrow]
+    ends[o[narrow], column[narrow]] = e[narrow]
+    wide: dict[int, list] = {}
+    for i, a, b in zip(o[~narrow].tolist(), s[~narrow].tolist(), e[~narrow].tolist(), strict=True):
+        wide.setdefault(i, []).append((a, b))
+    encoded = Encoded(
+        profiles=valid,
+        ids=np.array([p.id for p in valid], dtype=np.int64),
+        country=country,
+        age_min=np.array([p.age_min for p in valid], dtype=np.int32),
+        age_max=np.array([p.age_max for p in valid], dtype=np.int32),
+        live=np.array([bool(p.wants_live) for p in valid], dtype=bool),
+        capacity=np.array([p.partners_wanted for p in valid], dtype=np.int32),
+        languages=_set_column([_frozen(p.languages) for p in valid]),
+        subjects=_set_column([_frozen(p.subjects) for p in valid]),
+        sdgs=_set_column([_frozen(p.sdgs) for p in valid]),
+        approaches=_set_column([_frozen(p.approaches) for p in valid]),
+        starts=starts,
+        ends=ends,
+        wide={i: tuple(v) for i, v in wide.items()},
+        week_of=constraints.week_of,
+    )
+    return encoded, skipped
+
+
+def overlap_minutes(enc: Encoded, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Weekly common minutes of each pair (u[k], v[k]): intervals are disjoint per classroom,
+    so the sum of all pairwise interval intersections is the exact overlap."""
+    su, eu, sv, ev = enc.starts[u], enc.ends[u], enc.starts[v], enc.ends[v]
+    total = np.zeros(len(u), dtype=np.int32)
+    for j in range(MAIN_WIDTH):
+        if not ev[:, j].any():
+            continue
+        common = np.minimum(eu, ev[:, j, None]) - np.maximum(su, sv[:, j, None])
+        total += np.maximum(common, 0).sum(axis=1, dtype=np.int32)
+    if enc.wide:
+        for k in np.flatnonzero(np.isin(u, list(enc.wide)) | np.isin(v, list(enc.wide))):
+            a, b = enc.intervals(int(u[k])), enc.intervals(int(v[k]))
+            total[k] = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    return total
+
+
+def score_pairs(
+    enc: Encoded, u: np.ndarray, v: np.ndarray, constraints: Constraints, weights: Weights
+) -> tuple[np.ndarray, np.ndarray]:
+    """For index pairs (u[k], v[k]): which are feasible, and their scores (NaN where not)."""
+    u = np.asarray(u, dtype=np.int64)
+    v = np.asarray(v, dtype=np.int64)
+    ok = enc.country[u] != enc.country[v]
+    amin_u, amax_u, amin_v, amax_v = enc.age_min[u], enc.age_max[u], enc.age_min[v], enc.age_max[v]
+    ok &= age_gap(amin_u, amax_u, amin_v, amax_v) <= constraints.age_tolerance
+    keep = np.flatnonzero(ok)
+    u, v = u[keep], v[keep]
+    languages = enc.languages.shared(u, v)
+    good = languages > 0
+    live = enc.live[u] | enc.live[v]
+    minutes = np.zeros(len(u), dtype=np.int32)
+    need = np.flatnonzero(good & live)
+    minutes[need] = overlap_minutes(enc, u[need], v[need])
+    good &= ~live | (minutes >= constraints.min_overlap_minutes)
+    sel = np.flatnonzero(good)
+    u, v, live, minutes, languages = u[sel], v[sel], live[sel], minutes[sel], languages[sel]
+    columns = (enc.subjects, enc.sdgs, enc.approaches)
+    fits = [set_fit(c.shared(u, v), c.sizes[u], c.sizes[v]) for c in columns]
+    scores = combine(
+        weights,
+        set_fit(languages, enc.languages.sizes[u], enc.languages.sizes[v]),
+        age_fit(enc.age_min[u], enc.age_max[u], enc.age_min[v], enc.age_max[v]),
+        minutes,
+        *fits,
+        live,
+    )
+    feasible = np.zeros(len(ok), dtype=bool)
+    result = np.full(len(ok), np.nan)
+    where = keep[sel]
+    feasible[where] = True
+    result[where] = scores
+    return feasible, result

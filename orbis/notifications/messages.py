@@ -1,0 +1,32 @@
+"""The texts of notifications, translated when shown."""
+
+from django.utils.translation import gettext as _
+
+from .models import Notification
+
+Kind = Notification.Kind
+
+
+def render(kind: str, params: dict) -> str:
+    texts = {
+        Kind.PARTNER_REQUEST: _(
+            "%(teacher)s (%(country)s) asks %(classroom)s to be partners with %(their_classroom)s."
+        ),
+        Kind.REQUEST_ACCEPTED: _(
+            "%(teacher)s accepted: %(classroom)s and %(their_classroom)s are now partners."
+        ),
+        Kind.REQUEST_DECLINED: _(
+            "%(teacher)s declined the request from %(classroom)s to %(their_classroom)s."
+        ),
+        Kind.REQUEST_WITHDRAWN: _(
+            "%(teacher)s withdrew the request from %(their_classroom)s to %(classroom)s."
+        ),
+        Kind.SUGGESTIONS: _("Orbis found %(count)s suggested partner classes for %(classroom)s."),
+    }
+    template = texts.get(kind)
+    if template is None:
+        return ""
+    try:
+        return template % params
+    except (KeyError, TypeError, ValueError):
+        return str(Notification.Kind(kind).label) if kind in Kind.values else ""

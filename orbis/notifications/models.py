@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    """Something a teacher should know, shown in the app and sent by email.
+
+    The text is rendered from `kind` and `params` when shown, so it appears in the language
+    the reader uses, not the one the sender used.
+    """
+
+    class Kind(models.TextChoices):
+        PARTNER_REQUEST = "partner_request", _("Partner request")
+        REQUEST_ACCEPTED = "request_accepted", _("Request accepted")
+        REQUEST_DECLINED = "request_declined", _("Request declined")
+        REQUEST_WITHDRAWN = "request_withdrawn", _("Request withdrawn")
+        SUGGESTIONS = "suggestions", _("Suggested partners")
+
+    recipient = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    params = models.JSONField(default=dict)
+    url = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        from .messages import render
+
+        return render(self.kind, self.params)
