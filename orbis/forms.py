@@ -31,6 +31,14 @@ class PlainTextField(forms.CharField):
         return super().to_python(value)
 
 
+class OneLineTextField(PlainTextField):
+    """A name, a city, a label: one line, with runs of white space made one space."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return " ".join(value.split()) if isinstance(value, str) else value
+
+
 def strip_controls(value: str) -> str:
     """Remove control characters (except newlines and tabs) a paste can bring in."""
     return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable())

@@ -19,6 +19,8 @@ from orbis.factories import (
     SchoolTermFactory,
     StudentFactory,
 )
+from orbis.notifications.models import Notification
+from orbis.partners.models import PartnerRequest, PartnerSuggestion
 from orbis.schools.models import SchoolTerm
 from orbis.students.models import Student
 
@@ -61,14 +63,34 @@ ROUTES: dict[str, Route] = {
     "student_join": Route(PUBLIC, BOTH),
     "student_space": Route(STUDENT, GET),
     "student_leave": Route(PUBLIC, POST),
+    # Partners: another teacher's classroom is seen only while it looks for partners (or is
+    # linked to one of hers by a request); requests are answered by either side's teacher.
+    "partner_search": Route(TEACHER, GET),
+    "partner_classroom": Route(TEACHER, BOTH, owns="partner_classroom"),
+    "partner_requests": Route(TEACHER, GET),
+    "partner_request_accept": Route(TEACHER, POST, owns="request"),
+    "partner_request_decline": Route(TEACHER, POST, owns="request"),
+    "partner_request_withdraw": Route(TEACHER, POST, owns="request"),
+    "partner_suggestions": Route(TEACHER, GET),
+    "partner_suggestion_decline": Route(TEACHER, POST, owns="suggestion"),
+    "notification_list": Route(TEACHER, GET),
+    "notification_open": Route(TEACHER, GET, owns="notification"),
+    "notification_read_all": Route(TEACHER, POST),
 }
+
+# GET pages that answer their owner with a redirect (a notification goes where it points).
+REDIRECTS = {"notification_open"}
 
 # The allauth pages an anonymous visitor needs; the rest of allauth is its own business.
 ALLAUTH_PUBLIC = ["account_login", "account_signup", "account_reset_password"]
 
 TEACHER_ROUTES = sorted(name for name, route in ROUTES.items() if route.access == TEACHER)
+# partner_classroom is not here: other teachers' classrooms are what it shows (its visibility
+# rules are tested in test_partner_requests.py).
 OBJECT_ROUTES = sorted(
-    name for name, route in ROUTES.items() if route.owns in {"classroom", "student", "term"}
+    name
+    for name, route in ROUTES.items()
+    if route.owns in {"classroom", "student", "term", "request", "suggestion", "notification"}
 )
 
 
@@ -101,6 +123,10 @@ def kwargs_for(name: str, ids: dict[str, int]) -> dict[str, int]:
         return {"term_id": ids["term"]}
     if owns == "school":
         return {"school_id": ids["school"]}
+    if owns == "partner_classroom":
+        return {"classroom_id": ids["partner_classroom"]}
+    if owns in {"request", "suggestion", "notification"}:
+        return {f"{owns}_id": ids[owns]}
     return {}
 
 
@@ -123,14 +149,35 @@ def assert_login_redirect(response, url: str) -> None:
 
 
 @pytest.fixture
-def world(teacher, classroom, student):
-    """Gisel's objects, a term of her school, and ids nobody has."""
+def world(teacher, classroom, student, partner_teacher):
+    """Gisel's objects, a term of her school, Jhansi's classroom that asked hers to be
+    partners (Gisel is the one to answer), a suggestion and a notification for Gisel."""
     term = SchoolTermFactory(school=teacher.school, name="Primer cuatrimestre")
+    delhi = ClassroomFactory(teacher=partner_teacher, name="Class of Delhi", languages=["en"])
+    partner_request = PartnerRequest.objects.create(
+        from_classroom=delhi, to_classroom=classroom, introduction="Namaste from Delhi, friends!"
+    )
+    suggestion = PartnerSuggestion.objects.create(classroom=classroom, partner=delhi, score=80)
+    notification = Notification.objects.create(
+        recipient=teacher,
+        kind=Notification.Kind.PARTNER_REQUEST,
+        params={
+            "teacher": "Jhansi",
+            "country": "India",
+            "classroom": "6th grade B",
+            "their_classroom": "Class of Delhi",
+        },
+        url=reverse("partner_requests"),
+    )
     return {
         "classroom": classroom.pk,
         "student": student.pk,
         "term": term.pk,
         "school": teacher.school_id,
+        "partner_classroom": delhi.pk,
+        "request": partner_request.pk,
+        "suggestion": suggestion.pk,
+        "notification": notification.pk,
     }
 
 
@@ -251,7 +298,12 @@ def test_student_is_sent_to_their_space_from_home_and_join(student_client):
 
 @pytest.mark.parametrize("name", sorted(n for n in TEACHER_ROUTES if "GET" in ROUTES[n].methods))
 def test_teacher_reaches_every_teacher_page_with_her_own_objects(teacher_client, world, name):
-    assert teacher_client.get(url_for(name, world)).status_code == 200
+    response = teacher_client.get(url_for(name, world))
+    if name in REDIRECTS:
+        assert response.status_code == 302
+        assert teacher_client.get(response["Location"]).status_code == 200
+    else:
+        assert response.status_code == 200
 
 
 @pytest.mark.parametrize("name", sorted(n for n in TEACHER_ROUTES if "GET" in ROUTES[n].methods))
@@ -259,7 +311,14 @@ def test_teacher_without_school_reaches_every_teacher_page_without_error(staff, 
     """Staff (and a teacher whose school is gone) have no school: pages must still answer."""
     if ROUTES[name].owns:
         classroom = ClassroomFactory(teacher=staff)
-        ids = {"classroom": classroom.pk}
+        notification = Notification.objects.create(
+            recipient=staff, kind=Notification.Kind.SUGGESTIONS, params={}, url="/dashboard/"
+        )
+        ids = {
+            "classroom": classroom.pk,
+            "partner_classroom": ClassroomFactory().pk,
+            "notification": notification.pk,
+        }
     else:
         ids = {}
     response = login_client(staff).get(url_for(name, ids))

@@ -188,7 +188,7 @@ def test_a_ready_classroom_completes_the_classroom_step(teacher_client, teacher,
         AvailabilityPeriodFactory(classroom=room)
     _, step = next_step(teacher_client)
     assert step.label == "Find a partner class"
-    assert step.url is None
+    assert step.url == reverse("partner_search")
 
 
 # ---- dashboard: what needs attention ----------------------------------------------------------

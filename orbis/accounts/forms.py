@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orbis.classrooms.vocabulary import Subject, language_choices
-from orbis.forms import ChoiceListField, PlainTextField
+from orbis.forms import ChoiceListField, OneLineTextField, PlainTextField
 
 from .models import User
 
@@ -26,7 +26,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "languages", "subjects", "bio", "open_to_partnerships"]
         labels = {"display_name": _("Your name as other teachers will see it")}
-        field_classes = {"display_name": PlainTextField, "bio": PlainTextField}
+        field_classes = {"display_name": OneLineTextField, "bio": PlainTextField}
         help_texts = {
             "bio": _("A few sentences for partner teachers: what you teach, what you hope for."),
             "open_to_partnerships": _("Other teachers may find you and propose a partnership."),

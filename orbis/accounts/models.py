@@ -49,6 +49,8 @@ class User(AbstractUser):
     subjects = models.JSONField(_("subjects taught"), default=list, blank=True)
     bio = models.TextField(_("short bio"), max_length=600, blank=True)
     open_to_partnerships = models.BooleanField(_("open to partnerships"), default=True)
+    # The interface language the teacher last used: emails are written in it.
+    language = models.CharField(max_length=10, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orbis.core import timetable
-from orbis.forms import ChoiceListField, PlainTextField
+from orbis.forms import ChoiceListField, OneLineTextField
 from orbis.schools.models import School, Weekday
 
 from .models import Classroom
@@ -65,13 +65,20 @@ class ClassroomForm(forms.ModelForm):
             "partners_wanted",
         ]
         widgets = {"exchange_mode": forms.RadioSelect}
-        field_classes = {"name": PlainTextField, "grade_label": PlainTextField}
+        field_classes = {"name": OneLineTextField, "grade_label": OneLineTextField}
         help_texts = {
             "name": _("For example “6th grade B” or “Biology club”."),
             "looking_for_partners": _(
                 "Other teachers can find this class and propose a partnership."
             ),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partners_wanted"].required = False  # one partner unless said otherwise
+
+    def clean_partners_wanted(self):
+        return self.cleaned_data["partners_wanted"] or 1
 
     def clean(self):
         cleaned = super().clean()

@@ -187,9 +187,7 @@ def local_periods(intervals: list[tuple[int, int]], zone: str, week_of: date) ->
             begin = local_start.hour * 60 + local_start.minute
             finish = begin + int((piece_end - local_start).total_seconds() // 60)
             if finish > begin:
-                periods.append(
-                    Period(local_start.weekday(), begin, min(finish, MINUTES_PER_DAY))
-                )
+                periods.append(Period(local_start.weekday(), begin, min(finish, MINUTES_PER_DAY)))
             local_start = piece_end
     return sorted(set(periods))
 

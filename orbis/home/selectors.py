@@ -65,7 +65,9 @@ def attention_items(*, teacher: User, classrooms: list[Classroom]) -> list[Atten
             )
         )
     suggested = PartnerSuggestion.objects.filter(
-        classroom__teacher=teacher, status=PartnerSuggestion.Status.OPEN
+        classroom__teacher=teacher,
+        status=PartnerSuggestion.Status.OPEN,
+        partner__looking_for_partners=True,
     ).count()
     if suggested:
         items.append(

@@ -1,6 +1,8 @@
 """The texts of notifications, translated when shown."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_countries import countries
 
 from .models import Notification
 
@@ -8,6 +10,9 @@ Kind = Notification.Kind
 
 
 def render(kind: str, params: dict) -> str:
+    if not isinstance(params, dict):
+        params = {}
+    count = params.get("count")
     texts = {
         Kind.PARTNER_REQUEST: _(
             "%(teacher)s (%(country)s) asks %(classroom)s to be partners with %(their_classroom)s."
@@ -21,8 +26,14 @@ def render(kind: str, params: dict) -> str:
         Kind.REQUEST_WITHDRAWN: _(
             "%(teacher)s withdrew the request from %(their_classroom)s to %(classroom)s."
         ),
-        Kind.SUGGESTIONS: _("Orbis found %(count)s suggested partner classes for %(classroom)s."),
+        Kind.SUGGESTIONS: ngettext(
+            "Orbis found %(count)d suggested partner class for %(classroom)s.",
+            "Orbis found %(count)d suggested partner classes for %(classroom)s.",
+            count if isinstance(count, int) else 0,
+        ),
     }
+    if isinstance(params.get("country"), str):  # stored as a code, named in the reader's language
+        params = {**params, "country": countries.name(params["country"]) or params["country"]}
     template = texts.get(kind)
     if template is None:
         return ""

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -24,14 +24,17 @@ def email_notification(notification_id: int) -> None:
     if not claimed:
         return
     link = settings.SITE_URL.rstrip("/") + notification.url
+    recipient = notification.recipient
     try:
-        send_mail(
-            subject=_("[Orbis] %(text)s") % {"text": notification.text[:120]},
-            message=_("%(text)s\n\nOpen Orbis: %(link)s\n")
-            % {"text": notification.text, "link": link},
-            from_email=None,
-            recipient_list=[notification.recipient.email],
-        )
+        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+            text = notification.text
+            send_mail(
+                # A header is one line, whatever a classroom's name holds.
+                subject=_("[Orbis] %(text)s") % {"text": " ".join(text.split())[:120]},
+                message=_("%(text)s\n\nOpen Orbis: %(link)s\n") % {"text": text, "link": link},
+                from_email=None,
+                recipient_list=[recipient.email],
+            )
     except Exception:
         # Not sent: release the claim so that running the task again sends it.
         Notification.objects.filter(pk=notification.pk).update(emailed_at=None)

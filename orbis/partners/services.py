@@ -31,7 +31,7 @@ def _names(request: PartnerRequest, *, for_sender: bool) -> dict:
     own, their = (sender, receiver) if for_sender else (receiver, sender)
     return {
         "teacher": str(actor.teacher),
-        "country": actor.teacher.school.country.name if actor.teacher.school else "",
+        "country": actor.teacher.school.country.code if actor.teacher.school else "",
         "classroom": own.name,
         "their_classroom": their.name,
     }
@@ -137,6 +137,8 @@ def partner_request_withdraw(*, request: PartnerRequest, by: User) -> None:
 
 
 def suggestion_decline(*, suggestion: PartnerSuggestion) -> None:
-    """Not interested: this pair is never proposed again."""
-    suggestion.status = PartnerSuggestion.Status.DECLINED
-    suggestion.save(update_fields=["status", "updated_at"])
+    """Not interested: this pair is never proposed again, to either side."""
+    PartnerSuggestion.objects.filter(
+        Q(classroom=suggestion.classroom_id, partner=suggestion.partner_id)
+        | Q(classroom=suggestion.partner_id, partner=suggestion.classroom_id)
+    ).update(status=PartnerSuggestion.Status.DECLINED, updated_at=timezone.now())

@@ -168,7 +168,9 @@ def request_withdraw(request, request_id):
 def suggestion_list(request):
     suggestions = (
         PartnerSuggestion.objects.filter(
-            classroom__teacher=request.user, status=PartnerSuggestion.Status.OPEN
+            classroom__teacher=request.user,
+            status=PartnerSuggestion.Status.OPEN,
+            partner__looking_for_partners=True,
         )
         .select_related("classroom__teacher__school", "partner__teacher__school")
         .prefetch_related("classroom__availability", "partner__availability")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from orbis.core import zones
-from orbis.forms import ChoiceListField, PlainTextField
+from orbis.forms import ChoiceListField, OneLineTextField
 
 from .models import School, SchoolTerm, Weekday
 from .weekends import weekend_for_country
@@ -35,7 +35,7 @@ class SchoolForm(forms.ModelForm):
         model = School
         fields = ["name", "country", "city", "time_zone", "weekend_days"]
         labels = {"name": _("School name"), "country": _("Country"), "city": _("City or town")}
-        field_classes = {"name": PlainTextField, "city": PlainTextField}
+        field_classes = {"name": OneLineTextField, "city": OneLineTextField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,7 +103,7 @@ class SchoolTermForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {"name": _("For example “First term” or “Winter break”.")}
-        field_classes = {"name": PlainTextField}
+        field_classes = {"name": OneLineTextField}
 
     def __init__(self, *args, school: School, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,8 @@ words (one bit per distinct value in the run), timetables become their UTC week 
 """
 
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from datetime import date
 
 import numpy as np
@@ -88,13 +90,21 @@ def _set_column(sets: list[frozenset]) -> SetColumn:
     return SetColumn(table[index], sizes[index], values)
 
 
-def _frozen(values) -> frozenset:
-    return values if type(values) is frozenset else frozenset(values)
+def _frozens(values: list) -> list[frozenset]:
+    if set(map(type, values)) <= {frozenset}:
+        return values
+    return [v if type(v) is frozenset else frozenset(v) for v in values]
+
+
+def _flags(values: list) -> np.ndarray:
+    if set(map(type, values)) <= {bool}:
+        return np.array(values, dtype=bool)
+    return np.array([bool(v) for v in values], dtype=bool)
 
 
 def _column(profiles: list, name: str) -> list:
     try:
-        return [getattr(p, name) for p in profiles]
+        return list(map(attrgetter(name), profiles))
     except AttributeError:
         return [getattr(p, name, None) for p in profiles]
 
@@ -106,19 +116,29 @@ def _not_of(values: list, kinds: tuple) -> np.ndarray:
     return np.array([type(v) not in kinds for v in values], dtype=bool)
 
 
+def _ints(values: list) -> np.ndarray:
+    """The values as int64, 0 where a value is no int (those are flagged elsewhere)."""
+    try:
+        return np.array(values, dtype=np.int64)
+    except (TypeError, ValueError, OverflowError):
+        return np.array([v if type(v) is int and abs(v) < 1 << 62 else 0 for v in values])
+
+
 def _bad_distinct(values: list, good) -> np.ndarray:
     """True where good(value) is False, calling good once per distinct value."""
-    verdict: dict = {}
-    out = np.zeros(len(values), dtype=bool)
-    for k, value in enumerate(values):
-        try:
-            ok = verdict.get(value)
-            if ok is None:
-                ok = verdict[value] = bool(good(value))
-        except TypeError:  # unhashable: the careful check decides
-            ok = False
-        out[k] = not ok
-    return out
+    try:
+        ids: dict = {}
+        codes = [ids.setdefault(v, len(ids)) for v in values]
+    except TypeError:  # an unhashable value: go one by one
+        out = np.zeros(len(values), dtype=bool)
+        for k, value in enumerate(values):
+            try:
+                out[k] = not good(value)
+            except TypeError:
+                out[k] = True
+        return out
+    verdicts = np.array([not good(value) for value in ids], dtype=bool)
+    return verdicts[np.array(codes, dtype=np.int64)] if codes else np.zeros(0, dtype=bool)
 
 
 def _good_languages(languages) -> bool:
@@ -129,95 +149,122 @@ def _good_languages(languages) -> bool:
     )
 
 
-def _screen(profiles) -> tuple[list, np.ndarray, list[Skipped]]:
-    """(profiles, indices of the valid ones sorted by id, skipped).
+_FIELDS = (
+    "id",
+    "country",
+    "time_zone",
+    "periods",
+    "age_min",
+    "age_max",
+    "languages",
+    "subjects",
+    "sdgs",
+    "approaches",
+    "wants_live",
+    "partners_wanted",
+)
+
+
+def _period_table(flat: list) -> tuple[np.ndarray, np.ndarray]:
+    """(weekday, start, end) rows of the periods, and True where one is no valid Period."""
+    odd = _not_of(flat, (Period,))
+    try:
+        rows = list(map(attrgetter("weekday", "start", "end"), flat))
+    except AttributeError:
+        rows = [tuple(getattr(q, name, None) for name in ("weekday", "start", "end")) for q in flat]
+    if set(map(type, chain.from_iterable(rows))) <= {int}:
+        flat_values = chain.from_iterable(rows)
+        table = np.fromiter(flat_values, dtype=np.int64, count=3 * len(rows)).reshape(-1, 3)
+    else:
+        clean = [[v if type(v) is int and abs(v) < 1 << 40 else -1 for v in row] for row in rows]
+        table = np.array(clean, dtype=np.int64).reshape(len(rows), 3)
+    weekday, start, end = table.T
+    odd |= (weekday < 0) | (weekday > 6) | (start < 0) | (start >= end) | (end > MINUTES_PER_DAY)
+    return table, odd
+
+
+def _screen(profiles: list, columns: dict) -> tuple[np.ndarray, list[Skipped], tuple]:
+    """(indices of the valid profiles sorted by id, skipped profiles, flattened periods).
 
     Cheap vectorised tests flag every profile check_profile could reject (and some it would
     not); check_profile then decides each flagged one, so every profile gets its verdict.
     """
-    profiles = list(profiles)
     n = len(profiles)
-    flagged = np.zeros(n, dtype=bool)
-    if not all(type(p) is ClassroomProfile for p in profiles):
-        flagged |= np.array([type(p) is not ClassroomProfile for p in profiles], dtype=bool)
-    ids = _column(profiles, "id")
-    flagged |= _not_of(ids, (int,))
-    periods = _column(profiles, "periods")
-    flagged |= _not_of(periods, (tuple,))
-    live = _column(profiles, "wants_live")
-    lengths = np.array([len(x) if type(x) is tuple else 0 for x in periods], dtype=np.int64)
-    flagged |= (lengths == 0) & np.array([bool(x) for x in live], dtype=bool)
-    flat = [q for x in periods if type(x) is tuple for q in x]
+    flagged = _not_of(profiles, (ClassroomProfile,))
+    flagged |= _not_of(columns["id"], (int,))
+    periods = [
+        x if type(x) is tuple else tuple(x) if isinstance(x, list) else ()
+        for x in columns["periods"]
+    ]
+    flagged |= _not_of(columns["periods"], (tuple,))
+    lengths = np.fromiter(map(len, periods), dtype=np.int64, count=n)
+    flagged |= (lengths == 0) & _flags(columns["wants_live"])
+    flat = [q for x in periods for q in x]
     owner = np.repeat(np.arange(n), lengths)
-    if set(map(type, flat)) <= {Period}:
-        fields = [[getattr(q, name) for q in flat] for name in ("weekday", "start", "end")]
-    else:
-        fields = [[getattr(q, name, None) for q in flat] for name in ("weekday", "start", "end")]
-    odd = np.zeros(len(flat), dtype=bool)
-    for values in fields:
-        odd |= _not_of(values, (int,))
-    odd |= np.array([type(q) is not Period for q in flat], dtype=bool) if flat else odd
-    clean = [[v if type(v) is int else 0 for v in values] for values in fields]
-    weekday, start, end = (np.array(values, dtype=np.int64) for values in clean)
-    odd |= (weekday < 0) | (weekday > 6) | (start < 0) | (start >= end) | (end > MINUTES_PER_DAY)
+    table, odd = _period_table(flat)
     flagged[owner[odd]] = True
-    ages = [_column(profiles, "age_min"), _column(profiles, "age_max")]
-    for values in ages:
-        flagged |= _not_of(values, (int,))
-    age_min, age_max = (
-        np.array([v if type(v) is int else 0 for v in values], dtype=np.int64) for values in ages
-    )
+    for name in ("age_min", "age_max", "partners_wanted"):
+        flagged |= _not_of(columns[name], (int,))
+    age_min, age_max = _ints(columns["age_min"]), _ints(columns["age_max"])
     flagged |= (age_min < AGE_LIMITS[0]) | (age_min > age_max) | (age_max > AGE_LIMITS[1])
-    wanted = _column(profiles, "partners_wanted")
-    flagged |= _not_of(wanted, (int,))
-    flagged |= np.array([v if type(v) is int else 0 for v in wanted], dtype=np.int64) < 1
+    flagged |= _ints(columns["partners_wanted"]) < 1
     for name in ("subjects", "sdgs", "approaches"):
-        flagged |= _not_of(_column(profiles, name), (frozenset,))
-    flagged |= _bad_distinct(_column(profiles, "languages"), _good_languages)
-    zone = _column(profiles, "time_zone")
-    flagged |= _bad_distinct(zone, lambda z: type(z) is str and zones.is_valid_zone(z))
-    country = _column(profiles, "country")
-    flagged |= _bad_distinct(country, lambda c: type(c) is str and _COUNTRY.fullmatch(c))
-
+        flagged |= _not_of(columns[name], (frozenset,))
+    flagged |= _bad_distinct(columns["languages"], _good_languages)
+    flagged |= _bad_distinct(
+        columns["time_zone"], lambda z: type(z) is str and zones.is_valid_zone(z)
+    )
+    flagged |= _bad_distinct(
+        columns["country"], lambda c: type(c) is str and bool(_COUNTRY.fullmatch(c))
+    )
     reasons: dict[int, str] = {}
     for k in np.flatnonzero(flagged).tolist():
         reason = check_profile(profiles[k])
         if reason is not None:
             reasons[k] = reason
+    ids = columns["id"]
     first: dict[int, int] = {}  # id → index of its first valid profile
-    for k, key in enumerate(ids):
-        if k in reasons:
-            continue
-        if key in first:
-            reasons[k] = DUPLICATE_ID
-        else:
-            first[key] = k
+    if reasons or len(set(ids)) < n:
+        for k, key in enumerate(ids):
+            if k in reasons:
+                continue
+            if key in first:
+                reasons[k] = DUPLICATE_ID
+            else:
+                first[key] = k
+        valid = list(first.values())
+    else:
+        valid = range(n)
     skipped = [Skipped(getattr(profiles[k], "id", None), reasons[k]) for k in sorted(reasons)]
-    keep = np.array(sorted(first.values(), key=lambda k: ids[k]), dtype=np.int64)
-    return profiles, keep, skipped
+    keep = np.array(sorted(valid, key=ids.__getitem__), dtype=np.int64)
+    return keep, skipped, (owner, table)
 
 
 def encode(profiles, constraints: Constraints) -> tuple[Encoded, list[Skipped]]:
-    profiles, keep, skipped = _screen(profiles)
-    valid = [profiles[k] for k in keep.tolist()]
+    profiles = list(profiles)
+    columns = {name: _column(profiles, name) for name in _FIELDS}
+    keep, skipped, (owner, table) = _screen(profiles, columns)
+    position = np.full(len(profiles), -1, dtype=np.int64)
+    position[keep] = np.arange(len(keep))
+    rows = np.flatnonzero(position[owner] >= 0)
+    owner, table = position[owner[rows]], table[rows]
+    if len(keep) == len(profiles) and bool(np.all(keep == np.arange(len(keep)))):
+        valid = profiles
+    else:
+        picked = keep.tolist()
+        columns = {name: [values[k] for k in picked] for name, values in columns.items()}
+        valid = [profiles[k] for k in picked]
     n = len(valid)
     countries: dict[str, int] = {}
     country = np.array(
-        [countries.setdefault(p.country.upper(), len(countries)) for p in valid], dtype=np.int32
+        [countries.setdefault(c.upper(), len(countries)) for c in columns["country"]],
+        dtype=np.int32,
     )
     zone_ids: dict[str, int] = {}
-    zone = np.array([zone_ids.setdefault(p.time_zone, len(zone_ids)) for p in valid])
-    period_lists = [tuple(p.periods) for p in valid]
-    lengths = np.array([len(x) for x in period_lists], dtype=np.int64)
-    flat = [q for x in period_lists for q in x]
-    owner = np.repeat(np.arange(n), lengths)
-    weekday, start, end = (
-        np.array([getattr(q, name) for q in flat], dtype=np.int64)
-        for name in ("weekday", "start", "end")
+    zone = np.array(
+        [zone_ids.setdefault(z, len(zone_ids)) for z in columns["time_zone"]], dtype=np.int64
     )
-    o, s, e = week_arrays(
-        owner, zone[owner], list(zone_ids), weekday, start, end, constraints.week_of
-    )
+    o, s, e = week_arrays(owner, zone[owner], list(zone_ids), *table.T, constraints.week_of)
     count = np.bincount(o, minlength=n)
     column = np.arange(len(o)) - np.repeat(np.cumsum(count) - count, count)
     starts = np.zeros((n, MAIN_WIDTH), dtype=np.int32)
@@ -230,16 +277,16 @@ def encode(profiles, constraints: Constraints) -> tuple[Encoded, list[Skipped]]:
         wide.setdefault(i, []).append((a, b))
     encoded = Encoded(
         profiles=valid,
-        ids=np.array([p.id for p in valid], dtype=np.int64),
+        ids=_ints(columns["id"]),
         country=country,
-        age_min=np.array([p.age_min for p in valid], dtype=np.int32),
-        age_max=np.array([p.age_max for p in valid], dtype=np.int32),
-        live=np.array([bool(p.wants_live) for p in valid], dtype=bool),
-        capacity=np.array([p.partners_wanted for p in valid], dtype=np.int32),
-        languages=_set_column([_frozen(p.languages) for p in valid]),
-        subjects=_set_column([_frozen(p.subjects) for p in valid]),
-        sdgs=_set_column([_frozen(p.sdgs) for p in valid]),
-        approaches=_set_column([_frozen(p.approaches) for p in valid]),
+        age_min=_ints(columns["age_min"]).astype(np.int32),
+        age_max=_ints(columns["age_max"]).astype(np.int32),
+        live=_flags(columns["wants_live"]),
+        capacity=_ints(columns["partners_wanted"]).astype(np.int32),
+        languages=_set_column(_frozens(columns["languages"])),
+        subjects=_set_column(_frozens(columns["subjects"])),
+        sdgs=_set_column(_frozens(columns["sdgs"])),
+        approaches=_set_column(_frozens(columns["approaches"])),
         starts=starts,
         ends=ends,
         wide={i: tuple(v) for i, v in wide.items()},

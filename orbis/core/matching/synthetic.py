@@ -11,23 +11,36 @@ import numpy as np
 from orbis.core.matching.profiles import ClassroomProfile
 from orbis.core.timetable import Period
 from orbis.core.world import COUNTRIES, World
-from orbis.core.world.vocabularies import _PERIOD_MINUTES, _PRIMARY_EXTRAS, _SECONDARY_SUBJECTS
+from orbis.core.regions import region_of
 
-REGION = {
-    **dict.fromkeys(("AR", "CL", "UY", "BR", "PE", "CO", "MX"), "Latin America"),
-    **dict.fromkeys(("US", "CA"), "North America"),
-    **dict.fromkeys(("IE", "PT", "ES", "FR", "IT", "DE", "PL", "FI", "UA", "TR"), "Europe"),
-    **dict.fromkeys(("EG", "MA", "NG", "GH", "KE", "ZA"), "Africa"),
-    **dict.fromkeys(("JO", "SA", "IR"), "Middle East"),
-    **dict.fromkeys(("IN", "BD", "ID", "VN", "PH", "MY", "JP", "KR"), "Asia"),
-    **dict.fromkeys(("AU", "NZ"), "Oceania"),
-}
 # Relative numbers of classrooms: many in a few countries, few in the sparse ones.
 SHARE = {"US": 8, "IN": 8, "BR": 5, "MX": 4, "DE": 3, "FR": 3, "ES": 3, "IT": 3, "NG": 3}
 SPARSE = {"UY": 0.4, "NZ": 0.4, "JO": 0.5, "IR": 0.5, "FI": 0.6, "GH": 0.8, "CL": 0.8}
 ENGLISH = {"native": 1.0, "medium": 1.0, "strong": 0.6, "foreign": 0.35}
 APPROACHES = ("connect", "collaborate", "create")
-SUBJECTS = tuple(_SECONDARY_SUBJECTS)
+SUBJECTS = (
+    "languages",
+    "english",
+    "literature",
+    "mathematics",
+    "science",
+    "biology",
+    "chemistry",
+    "physics",
+    "geography",
+    "history",
+    "social-studies",
+    "citizenship",
+    "arts",
+    "music",
+    "physical-education",
+    "technology",
+    "economics",
+    "religion-ethics",
+    "environment",
+)
+PRIMARY_EXTRAS = ("arts", "music", "environment", "english", "science", "geography")
+PERIOD_MINUTES = (45, 60, 80, 90, 120, 150)  # lessons and longer windows for live meetings
 
 
 def _interned(cache: dict, key, make):
@@ -76,7 +89,7 @@ def synthetic_profiles(
     age_min = rng.integers(5, 18, size=n)
     age_max = np.minimum(18, age_min + rng.choice([0, 1, 1, 2], size=n))
     primary = age_max <= 10
-    extra = rng.integers(0, len(_PRIMARY_EXTRAS), size=n)
+    extra = rng.integers(0, len(PRIMARY_EXTRAS), size=n)
     first_subject = rng.integers(0, len(SUBJECTS), size=n)
     second_subject = np.where(
         rng.random(n) < 0.5, rng.integers(0, len(SUBJECTS), size=n), first_subject
@@ -104,12 +117,12 @@ def synthetic_profiles(
     shift_start = np.array([[h[min(j, len(h) - 1)][0] for j in range(2)] for h in shift_options])
     shift_end = np.array([[h[min(j, len(h) - 1)][1] for j in range(2)] for h in shift_options])
     s_start, s_end = shift_start[country, which], shift_end[country, which]
-    length = np.array(_PERIOD_MINUTES)[rng.integers(0, len(_PERIOD_MINUTES), size=(n, 4))]
+    length = np.array(PERIOD_MINUTES)[rng.integers(0, len(PERIOD_MINUTES), size=(n, 4))]
     slack = (s_end - s_start)[:, None] - length
     start = s_start[:, None] + 5 * (rng.random((n, 4)) * (slack // 5 + 1)).astype(int)
 
     zones = [[zone for _city, zone in c.cities] for c in COUNTRIES]
-    regions = [REGION.get(code, "") for code in codes]
+    regions = [region_of(code) for code in codes]
     period_cache: dict = {}
     set_cache: dict = {}
     profiles = []
@@ -143,7 +156,7 @@ def synthetic_profiles(
             )
         else:
             periods = ()
-        subjects = ("primary", _PRIMARY_EXTRAS[ex]) if prim else (SUBJECTS[s1], SUBJECTS[s2])
+        subjects = ("primary", PRIMARY_EXTRAS[ex]) if prim else (SUBJECTS[s1], SUBJECTS[s2])
         profiles.append(
             ClassroomProfile(
                 id=first_id + i,
@@ -186,7 +199,7 @@ def world_profiles(world: World, *, only_open: bool = True) -> list[ClassroomPro
                 sdgs=frozenset(room.sdgs),
                 approaches=frozenset(room.approaches),
                 wants_live=room.exchange_mode == "live",
-                region=REGION.get(school.country, ""),
+                region=region_of(school.country),
             )
         )
     return profiles

@@ -149,7 +149,9 @@ class _Draw:
         shift = shift_end - shift_start
         periods = []
         for day in r.sample(school_days, r.randint(2, min(4, len(school_days)))):
-            length = r.choice([minutes for minutes in _PERIOD_MINUTES if minutes <= shift] or [shift])
+            length = r.choice(
+                [minutes for minutes in _PERIOD_MINUTES if minutes <= shift] or [shift]
+            )
             start = shift_start + 5 * r.randrange((shift - length) // 5 + 1)
             periods.append(timetable.Period(day, start, start + length))
         return tuple(timetable.validate(periods))
