@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from orbis.classrooms.models import Classroom
-from orbis.core.matching import Constraints, match
+from orbis.core.matching import Constraints, compatibility, match
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
 
@@ -65,15 +65,14 @@ def run_matching(*, group_size: int = 2, week_of: date | None = None) -> MatchRe
         if wanted < 1:
             continue  # has all the partners it asked for
         profiles.append(replace(classroom_profile(room), partners_wanted=wanted))
-    result = match(
-        profiles,
-        Constraints(week_of=week_of or timezone.localdate()),
-        group_size=group_size,
-    )
+    constraints = Constraints(week_of=week_of or timezone.localdate())
+    result = match(profiles, constraints, group_size=group_size)
     report.skipped += [(rooms.get(item.id), item.reason) for item in result.skipped]
     blocked = _blocked_pairs(list(rooms))
     for room_id, other_ids in partners.items():
         blocked |= {(room_id, other) for other in other_ids}
+    if group_size == 2:
+        _replace_blocked(profiles, result, blocked, constraints)
     new_per_classroom: Counter[int] = Counter()
     matched = set()
     with transaction.atomic():
@@ -102,6 +101,38 @@ def run_matching(*, group_size: int = 2, week_of: date | None = None) -> MatchRe
     report.matched = len(matched)
     report.new_suggestions = sum(new_per_classroom.values())
     return report
+
+
+def _replace_blocked(profiles, result, blocked, constraints) -> None:
+    """The engine does not know which pairs teachers declined: a classroom whose proposal is a
+    blocked pair gets, instead, its best feasible partner among those with a free place."""
+    by_id = {profile.id: profile for profile in profiles}
+    spare = {profile.id: profile.partners_wanted for profile in profiles}
+    kept_pairs, kept_scores, lost = [], [], set()
+    for pair, score in zip(result.partnerships, result.scores, strict=True):
+        if (pair[0], pair[1]) in blocked:
+            lost.update(pair)
+            continue
+        kept_pairs.append(pair)
+        kept_scores.append(score)
+        for member in pair:
+            spare[member] -= 1
+    for room_id in sorted(lost):
+        best = None
+        for other_id, free in spare.items():
+            if other_id == room_id or free < 1 or spare[room_id] < 1:
+                continue
+            if (room_id, other_id) in blocked:
+                continue
+            fit = compatibility(by_id[room_id], by_id[other_id], constraints)
+            if fit is not None and (best is None or fit.score > best[1]):
+                best = (other_id, fit.score)
+        if best is not None:
+            kept_pairs.append(tuple(sorted((room_id, best[0]))))
+            kept_scores.append(best[1])
+            spare[room_id] -= 1
+            spare[best[0]] -= 1
+    result.partnerships, result.scores = kept_pairs, kept_scores
 
 
 @task()

@@ -15,7 +15,7 @@ Small runs score every pair. Large runs put each classroom in buckets and pair n
 
 import numpy as np
 
-from orbis.core.matching.encode import MAIN_WIDTH, Encoded, score_pairs
+from orbis.core.matching.encode import Encoded, distinct, score_pairs
 from orbis.core.matching.profiles import Constraints, Weights
 from orbis.core.matching.score import age_gap
 from orbis.core.timetable import MINUTES_PER_DAY
@@ -28,7 +28,6 @@ AGE_BANDS = 11  # (age_min + age_max + 2) // 4 for ages 3–19
 HOURS = 168
 ANY_TIME = HOURS  # the bucket "hour" of classrooms that need no live time
 CHUNK = 1 << 21  # pairs scored at once
-BUCKET_PAIR_CAP = 4_000_000  # an exhaustive bucket with more cross-country pairs uses windows
 
 
 def _ranges(first: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -41,9 +40,8 @@ def _ranges(first: np.ndarray, count: np.ndarray) -> np.ndarray:
 def _hour_memberships(enc: Encoded, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(member, UTC hour of the week) for every hour in which the member is free at all."""
     rows, hours = [], []
-    starts, ends = enc.starts[members], enc.ends[members]
-    for j in range(MAIN_WIDTH):
-        s, e = starts[:, j].astype(np.int64), ends[:, j].astype(np.int64)
+    for j in range(len(enc.starts)):
+        s, e = enc.starts[j, members].astype(np.int64), enc.ends[j, members].astype(np.int64)
         first, last = s // 60, (e - 1) // 60
         count = np.where(e > s, last - first + 1, 0)
         rows.append(np.repeat(members, count))
@@ -53,7 +51,7 @@ def _hour_memberships(enc: Encoded, members: np.ndarray) -> tuple[np.ndarray, np
             span = range(s // 60, (e - 1) // 60 + 1)
             rows.append(np.full(len(span), i, dtype=np.int64))
             hours.append(np.array(span, dtype=np.int64))
-    key = np.unique(np.concatenate(rows) * HOURS + np.concatenate(hours))
+    key = distinct(np.concatenate(rows) * HOURS + np.concatenate(hours))
     return key // HOURS, key % HOURS
 
 
@@ -65,10 +63,13 @@ def _wide_members(enc: Encoded, members: np.ndarray) -> list[int]:
 
 def _interval_rows(enc: Encoded, members: np.ndarray) -> tuple[np.ndarray, ...]:
     """(member, UTC start) of every interval of the members."""
-    starts, ends = enc.starts[members], enc.ends[members]
-    has = ends > starts
-    member = np.repeat(members, has.sum(axis=1))
-    start = starts[has].astype(np.int64)
+    member, start = [], []
+    for j in range(len(enc.starts)):
+        s, e = enc.starts[j, members], enc.ends[j, members]
+        has = e > s
+        member.append(members[has])
+        start.append(s[has].astype(np.int64))
+    member, start = np.concatenate(member), np.concatenate(start)
     wide = [(i, s) for i in _wide_members(enc, members) for s, _e in enc.wide[i]]
     if wide:
         member = np.r_[member, [i for i, _s in wide]]
@@ -78,15 +79,7 @@ def _interval_rows(enc: Encoded, members: np.ndarray) -> tuple[np.ndarray, ...]:
 
 def _by_language(enc: Encoded, member: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(row, language bit): each row once per language of its member."""
-    words = enc.languages.words
-    rows, bits = [], []
-    for bit in range(len(enc.languages.values)):
-        word, offset = divmod(bit, 64)
-        has = ((words[member, word] >> np.uint64(offset)) & np.uint64(1)).astype(bool)
-        found = np.flatnonzero(has)
-        rows.append(found)
-        bits.append(np.full(len(found), bit, dtype=np.int64))
-    return np.concatenate(rows), np.concatenate(bits)
+    return enc.languages.bit_rows(member)
 
 
 def memberships(
@@ -142,8 +135,16 @@ def _cheap_ok(enc: Encoded, a: np.ndarray, b: np.ndarray, constraints: Constrain
 def _unique_pairs(enc: Encoded, a: list, b: list) -> tuple[np.ndarray, np.ndarray]:
     a = np.concatenate(a) if a else np.zeros(0, dtype=np.int64)
     b = np.concatenate(b) if b else np.zeros(0, dtype=np.int64)
-    key = np.unique(np.minimum(a, b) * enc.n + np.maximum(a, b))
+    key = distinct(np.minimum(a, b) * enc.n + np.maximum(a, b))
     return key // enc.n, key % enc.n
+
+
+def _sort_rows(bucket: np.ndarray, key: np.ndarray, tie: np.ndarray) -> np.ndarray:
+    """The order of rows by bucket, then key, then tie (all non-negative)."""
+    key_span, tie_span = int(key.max()) + 1, int(tie.max()) + 1
+    if (int(bucket.max()) + 1) * key_span * tie_span < 1 << 62:
+        return np.argsort((bucket * key_span + key) * tie_span + tie)
+    return np.lexsort((tie, key, bucket))
 
 
 def window_pairs(
@@ -153,25 +154,34 @@ def window_pairs(
     key: np.ndarray,
     constraints: Constraints,
     rank: np.ndarray,
-    window: int = WINDOW,
-    small: int = SMALL_BUCKET,
+    window: int | None = None,
+    small: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of members `window` or fewer apart in each bucket's order (by key, then rank),
     all pairs in buckets of `small` or fewer members; only pairs that pass the cheap tests."""
-    order = np.lexsort((rank[member], key, bucket))
+    window = WINDOW if window is None else window
+    small = max(SMALL_BUCKET, 2 * window) if small is None else small
+    if len(bucket) < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = _sort_rows(bucket, key, rank[member])
     b, m = bucket[order], member[order]
+    country, low, high = enc.country[m], enc.age_min[m], enc.age_max[m]
+    tolerance = constraints.age_tolerance
     start = np.flatnonzero(np.r_[True, b[1:] != b[:-1]])
     sizes = np.diff(np.r_[start, len(b)])
-    size_of = np.repeat(sizes, sizes)
+    in_small = np.repeat(sizes <= small, sizes)
     first, second = [], []
     for k in range(1, max(window, small - 1) + 1):
+        if k >= len(b):
+            break
         same = b[:-k] == b[k:]
         if k > window:
-            same &= size_of[:-k] <= small
-        x, y = m[:-k][same], m[k:][same]
-        ok = _cheap_ok(enc, x, y, constraints)
-        first.append(x[ok])
-        second.append(y[ok])
+            same &= in_small[:-k]
+        same &= country[:-k] != country[k:]
+        gap = np.maximum(low[:-k], low[k:]) - np.minimum(high[:-k], high[k:])
+        same &= gap <= tolerance
+        first.append(m[:-k][same])
+        second.append(m[k:][same])
     return _unique_pairs(enc, first, second)
 
 
@@ -182,42 +192,59 @@ def _block_end(new: np.ndarray) -> np.ndarray:
 
 
 def exhaustive_pairs(
-    enc: Encoded, members: np.ndarray, constraints: Constraints, rank: np.ndarray
+    enc: Encoded,
+    members: np.ndarray,
+    constraints: Constraints,
+    focus: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of `members` that shares a second-pass bucket and passes the cheap tests
-    (a bucket with more than BUCKET_PAIR_CAP such pairs falls back to wide windows)."""
+    """Every pair of `members` of different countries that shares a second-pass bucket and
+    passes the cheap tests; with `focus` (a mask), only pairs with an end in focus.
+
+    Rows are sorted by bucket, country and age, so each focus row meets, in every other
+    country's block of its bucket, one contiguous run of rows of compatible ages.
+    """
     members = np.asarray(members, dtype=np.int64)
+    if focus is None:
+        focus = np.ones(enc.n, dtype=bool)
     if len(members) < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     bucket, member = memberships(enc, members, constraints)
-    age_min = enc.age_min[member].astype(np.int64)
-    order = np.lexsort((member, age_min, bucket))
-    b, m, low = bucket[order], member[order], age_min[order]
-    high = enc.age_max[m].astype(np.int64) + constraints.age_tolerance
-    # Rows after i in its bucket whose age_min ≤ age_max_i + tolerance: a contiguous run.
+    country = enc.country[member].astype(np.int64)
+    low = enc.age_min[member].astype(np.int64)
+    order = _sort_rows(bucket * (int(country.max()) + 1) + country, low, member)
+    b, m, c, low = bucket[order], member[order], country[order], low[order]
+    rows = len(b)
+    bucket_start = np.flatnonzero(np.r_[True, b[1:] != b[:-1]])
+    block_start = np.flatnonzero(np.r_[True, (b[1:] != b[:-1]) | (c[1:] != c[:-1])])
+    block_of_row = np.repeat(np.arange(len(block_start)), np.diff(np.r_[block_start, rows]))
+    bucket_of_block = np.searchsorted(bucket_start, block_start, side="right") - 1
+    first_block = np.searchsorted(block_start, bucket_start)  # per bucket
+    blocks_in = np.diff(np.r_[first_block, len(block_start)])  # per bucket
+    # Every (focus row, block of another country in its bucket).
+    focus_rows = np.flatnonzero(focus[m])
+    their_bucket = bucket_of_block[block_of_row[focus_rows]]
+    count = blocks_in[their_bucket]
+    row = np.repeat(focus_rows, count)
+    block = _ranges(first_block[their_bucket], count)
+    other = block != block_of_row[row]
+    row, block = row[other], block[other]
+    # In that block: rows with age_min in [age_min − span, age_max + tolerance].
+    span = int((enc.age_max - enc.age_min).max()) + constraints.age_tolerance
     scale = 64
-    end = np.searchsorted(b * scale + low, b * scale + np.minimum(high, scale - 1), side="right")
-    count = end - np.arange(len(b)) - 1
-    new_bucket = np.r_[True, b[1:] != b[:-1]]
-    per_bucket = np.add.reduceat(count, np.flatnonzero(new_bucket))
-    big = np.repeat(
-        per_bucket > BUCKET_PAIR_CAP, np.diff(np.r_[np.flatnonzero(new_bucket), len(b)])
-    )
+    position = block_of_row * scale + low
+    high = enc.age_max[m[row]].astype(np.int64) + constraints.age_tolerance
+    lower = np.searchsorted(position, block * scale + np.maximum(low[row] - span, 0))
+    upper = np.searchsorted(position, block * scale + np.minimum(high, scale - 1), side="right")
+    count = np.maximum(upper - lower, 0)
     first, second = [], []
-    if big.any():
-        key = enc.age_min[m[big]] + enc.age_max[m[big]]
-        x, y = window_pairs(enc, b[big], m[big], key, constraints, rank, window=32)
-        first.append(x)
-        second.append(y)
-    count[big] = 0
     total = np.cumsum(count)
     i = 0
-    while i < len(b):
+    while i < len(row):
         done = int(total[i - 1]) if i else 0
         stop = max(i + 1, int(np.searchsorted(total, done + CHUNK, side="right")))
-        rows = np.arange(i, min(stop, len(b)))
-        x = m[np.repeat(rows, count[rows])]
-        y = m[_ranges(rows + 1, count[rows])]
+        part = np.arange(i, min(stop, len(row)))
+        x = m[np.repeat(row[part], count[part])]
+        y = m[_ranges(lower[part], count[part])]
         ok = _cheap_ok(enc, x, y, constraints)
         first.append(x[ok])
         second.append(y[ok])
@@ -261,6 +288,16 @@ def scored(
     return np.concatenate(keep_a), np.concatenate(keep_b), np.concatenate(keep_s)
 
 
+def main_window(n: int) -> int:
+    """Window of the main pass: wide for small runs, WINDOW at a million classrooms (the
+    number of scored pairs grows like n × window)."""
+    return int(np.clip(round(WINDOW * (1_000_000 / max(n, 1)) ** 0.5), WINDOW, 16))
+
+
+def spare_window(n: int) -> int:
+    return main_window(n) + 1
+
+
 def candidate_edges(
     enc: Encoded, constraints: Constraints, weights: Weights, rank: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
@@ -269,5 +306,5 @@ def candidate_edges(
         a, b = all_pairs(enc, constraints)
         return (*scored(enc, a, b, constraints, weights), True)
     bucket, member, key = interval_memberships(enc, np.arange(enc.n), constraints)
-    a, b = window_pairs(enc, bucket, member, key, constraints, rank)
+    a, b = window_pairs(enc, bucket, member, key, constraints, rank, window=main_window(enc.n))
     return (*scored(enc, a, b, constraints, weights), False)

@@ -7,9 +7,9 @@ words (one bit per distinct value in the run), timetables become their UTC week 
 """
 
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter
 from datetime import date
+from itertools import chain, count
+from operator import attrgetter
 
 import numpy as np
 
@@ -29,7 +29,21 @@ from orbis.core.matching.score import age_fit, age_gap, combine, set_fit
 from orbis.core.matching.weeks import week_arrays
 from orbis.core.timetable import MINUTES_PER_DAY, Period
 
-MAIN_WIDTH = 6  # intervals per classroom kept in the dense arrays; wider weeks take a slow path
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The sorted distinct values (np.unique's hash path is slow on tens of millions)."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
+def first_of_each(keys: np.ndarray) -> np.ndarray:
+    """Indices of the first occurrence of each distinct key, in key order."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    return order[np.r_[True, ordered[1:] != ordered[:-1]]] if len(keys) else order
+
+
+MAX_WIDTH = 6  # intervals per classroom kept in the dense arrays; wider weeks take a slow path
 
 
 @dataclass
@@ -39,6 +53,19 @@ class SetColumn:
     words: np.ndarray  # (n, W) uint64
     sizes: np.ndarray  # (n,) int32
     values: list  # bit position → value
+    code: np.ndarray  # (n,) index of each classroom's set among the distinct sets
+    bits: list[list[int]]  # per distinct set: its bit positions
+
+    def bit_rows(self, member: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(row, bit): row k of `member` once per value in its set."""
+        lengths = np.array([len(b) for b in self.bits], dtype=np.int64)
+        flat = np.array([x for b in self.bits for x in b], dtype=np.int64)
+        pointer = np.cumsum(lengths) - lengths
+        code = self.code[member]
+        count = lengths[code]
+        rows = np.repeat(np.arange(len(member)), count)
+        offsets = np.arange(len(rows)) - np.repeat(np.cumsum(count) - count, count)
+        return rows, flat[np.repeat(pointer[code], count) + offsets]
 
     def shared(self, u: np.ndarray, v: np.ndarray) -> np.ndarray:
         both = self.words[u] & self.words[v]
@@ -58,8 +85,7 @@ class Encoded:
     subjects: SetColumn
     sdgs: SetColumn
     approaches: SetColumn
-    starts: np.ndarray  # (n, MAIN_WIDTH) int32 UTC week interval starts, padded with 0
-    ends: np.ndarray  # (n, MAIN_WIDTH) int32 ends, padded with 0
+    weeks: np.ndarray  # (n, 2 × width) int16: UTC week interval starts, then ends; 0-padded
     wide: dict[int, tuple[tuple[int, int], ...]]  # classrooms with more intervals: all of them
     week_of: date
 
@@ -67,16 +93,36 @@ class Encoded:
     def n(self) -> int:
         return len(self.profiles)
 
+    @property
+    def width(self) -> int:
+        return self.weeks.shape[1] // 2
+
+    @property
+    def starts(self) -> np.ndarray:
+        return self.weeks[:, : self.width].T
+
+    @property
+    def ends(self) -> np.ndarray:
+        return self.weeks[:, self.width :].T
+
     def intervals(self, i: int) -> tuple[tuple[int, int], ...]:
         if i in self.wide:
             return self.wide[i]
-        return tuple((int(s), int(e)) for s, e in zip(self.starts[i], self.ends[i]) if e > s)
+        pairs = zip(self.starts[:, i].tolist(), self.ends[:, i].tolist(), strict=True)
+        return tuple((s, e) for s, e in pairs if e > s)
+
+
+def _codes(values: list) -> tuple[np.ndarray, list]:
+    """(index of each value among the distinct ones, the distinct values); hashable values."""
+    seen: dict = {}
+    raw = np.fromiter(map(seen.setdefault, values, count()), dtype=np.int64, count=len(values))
+    distinct_raw = distinct(raw)
+    by_raw = {code: value for value, code in seen.items()}
+    return np.searchsorted(distinct_raw, raw), [by_raw[code] for code in distinct_raw.tolist()]
 
 
 def _set_column(sets: list[frozenset]) -> SetColumn:
-    ids: dict[frozenset, int] = {}
-    codes = [ids.setdefault(s, len(ids)) for s in sets]
-    distinct = list(ids)
+    index, distinct = _codes(sets)
     values = sorted({v for s in distinct for v in s}, key=lambda v: (type(v).__name__, str(v)))
     bit = {value: position for position, value in enumerate(values)}
     width = max(1, -(-len(values) // 64))
@@ -86,8 +132,8 @@ def _set_column(sets: list[frozenset]) -> SetColumn:
             word, offset = divmod(bit[value], 64)
             table[row, word] |= np.uint64(1 << offset)
     sizes = np.array([len(s) for s in distinct], dtype=np.int32)
-    index = np.array(codes, dtype=np.int64)
-    return SetColumn(table[index], sizes[index], values)
+    bits = [sorted(bit[value] for value in s) for s in distinct]
+    return SetColumn(table[index], sizes[index], values, index, bits)
 
 
 def _frozens(values: list) -> list[frozenset]:
@@ -127,8 +173,7 @@ def _ints(values: list) -> np.ndarray:
 def _bad_distinct(values: list, good) -> np.ndarray:
     """True where good(value) is False, calling good once per distinct value."""
     try:
-        ids: dict = {}
-        codes = [ids.setdefault(v, len(ids)) for v in values]
+        index, distinct_values = _codes(values)
     except TypeError:  # an unhashable value: go one by one
         out = np.zeros(len(values), dtype=bool)
         for k, value in enumerate(values):
@@ -137,8 +182,8 @@ def _bad_distinct(values: list, good) -> np.ndarray:
             except TypeError:
                 out[k] = True
         return out
-    verdicts = np.array([not good(value) for value in ids], dtype=bool)
-    return verdicts[np.array(codes, dtype=np.int64)] if codes else np.zeros(0, dtype=bool)
+    verdicts = np.array([not good(value) for value in distinct_values], dtype=bool)
+    return verdicts[index] if len(index) else np.zeros(0, dtype=bool)
 
 
 def _good_languages(languages) -> bool:
@@ -172,11 +217,18 @@ def _period_table(flat: list) -> tuple[np.ndarray, np.ndarray]:
         rows = list(map(attrgetter("weekday", "start", "end"), flat))
     except AttributeError:
         rows = [tuple(getattr(q, name, None) for name in ("weekday", "start", "end")) for q in flat]
-    if set(map(type, chain.from_iterable(rows))) <= {int}:
-        flat_values = chain.from_iterable(rows)
-        table = np.fromiter(flat_values, dtype=np.int64, count=3 * len(rows)).reshape(-1, 3)
+    try:
+        # sum() of ints is an int: one float, None or string among them shows in its result.
+        exact = type(sum(chain.from_iterable(rows))) is int
+    except TypeError:
+        exact = False
+    if exact:
+        values = chain.from_iterable(rows)
+        table = np.fromiter(values, dtype=np.int64, count=3 * len(rows)).reshape(-1, 3)
     else:
-        clean = [[v if type(v) is int and abs(v) < 1 << 40 else -1 for v in row] for row in rows]
+        clean = [
+            [v if isinstance(v, int) and abs(v) < 1 << 40 else -1 for v in row] for row in rows
+        ]
         table = np.array(clean, dtype=np.int64).reshape(len(rows), 3)
     weekday, start, end = table.T
     odd |= (weekday < 0) | (weekday > 6) | (start < 0) | (start >= end) | (end > MINUTES_PER_DAY)
@@ -255,23 +307,18 @@ def encode(profiles, constraints: Constraints) -> tuple[Encoded, list[Skipped]]:
         columns = {name: [values[k] for k in picked] for name, values in columns.items()}
         valid = [profiles[k] for k in picked]
     n = len(valid)
-    countries: dict[str, int] = {}
-    country = np.array(
-        [countries.setdefault(c.upper(), len(countries)) for c in columns["country"]],
-        dtype=np.int32,
-    )
-    zone_ids: dict[str, int] = {}
-    zone = np.array(
-        [zone_ids.setdefault(z, len(zone_ids)) for z in columns["time_zone"]], dtype=np.int64
-    )
-    o, s, e = week_arrays(owner, zone[owner], list(zone_ids), *table.T, constraints.week_of)
+    country_index, codes = _codes(columns["country"])
+    upper = [code.upper() for code in codes]
+    country = np.searchsorted(sorted(set(upper)), upper)[country_index].astype(np.int32)
+    zone, zone_names = _codes(columns["time_zone"])
+    o, s, e = week_arrays(owner, zone[owner], zone_names, *table.T, constraints.week_of)
     count = np.bincount(o, minlength=n)
     column = np.arange(len(o)) - np.repeat(np.cumsum(count) - count, count)
-    starts = np.zeros((n, MAIN_WIDTH), dtype=np.int32)
-    ends = np.zeros((n, MAIN_WIDTH), dtype=np.int32)
-    narrow = count[o] <= MAIN_WIDTH
-    starts[o[narrow], column[narrow]] = s[narrow]
-    ends[o[narrow], column[narrow]] = e[narrow]
+    narrow = count[o] <= MAX_WIDTH
+    width = max(1, int(count[o[narrow]].max()) if narrow.any() else 1)
+    weeks = np.zeros((n, 2 * width), dtype=np.int16)
+    weeks[o[narrow], column[narrow]] = s[narrow]
+    weeks[o[narrow], width + column[narrow]] = e[narrow]
     wide: dict[int, list] = {}
     for i, a, b in zip(o[~narrow].tolist(), s[~narrow].tolist(), e[~narrow].tolist(), strict=True):
         wide.setdefault(i, []).append((a, b))
@@ -287,8 +334,7 @@ def encode(profiles, constraints: Constraints) -> tuple[Encoded, list[Skipped]]:
         subjects=_set_column(_frozens(columns["subjects"])),
         sdgs=_set_column(_frozens(columns["sdgs"])),
         approaches=_set_column(_frozens(columns["approaches"])),
-        starts=starts,
-        ends=ends,
+        weeks=weeks,
         wide={i: tuple(v) for i, v in wide.items()},
         week_of=constraints.week_of,
     )
@@ -298,15 +344,21 @@ def encode(profiles, constraints: Constraints) -> tuple[Encoded, list[Skipped]]:
 def overlap_minutes(enc: Encoded, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     """Weekly common minutes of each pair (u[k], v[k]): intervals are disjoint per classroom,
     so the sum of all pairwise interval intersections is the exact overlap."""
-    su, eu, sv, ev = enc.starts[u], enc.ends[u], enc.starts[v], enc.ends[v]
-    total = np.zeros(len(u), dtype=np.int32)
-    for j in range(MAIN_WIDTH):
-        if not ev[:, j].any():
-            continue
-        common = np.minimum(eu, ev[:, j, None]) - np.maximum(su, sv[:, j, None])
-        total += np.maximum(common, 0).sum(axis=1, dtype=np.int32)
+    width = enc.width
+    a, b = enc.weeks[u].T.copy(), enc.weeks[v].T.copy()  # rows: starts, then ends
+    total = np.zeros(len(u), dtype=np.int16)
+    common, later = np.empty_like(total), np.empty_like(total)
+    for i in range(width):
+        for j in range(width):
+            np.minimum(a[width + i], b[width + j], out=common)
+            np.maximum(a[i], b[j], out=later)
+            common -= later
+            np.maximum(common, 0, out=common)
+            total += common
+    total = total.astype(np.int32)
     if enc.wide:
-        for k in np.flatnonzero(np.isin(u, list(enc.wide)) | np.isin(v, list(enc.wide))):
+        wide = np.array(sorted(enc.wide), dtype=np.int64)
+        for k in np.flatnonzero(np.isin(u, wide) | np.isin(v, wide)).tolist():
             a, b = enc.intervals(int(u[k])), enc.intervals(int(v[k]))
             total[k] = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
     return total

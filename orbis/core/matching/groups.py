@@ -8,7 +8,8 @@ of its pairs. In group mode a classroom joins at most one group, which is its on
 
 import numpy as np
 
-from orbis.core.matching.encode import Encoded, score_pairs
+from orbis.core.matching.encode import Encoded, first_of_each, score_pairs
+from orbis.core.matching.pairing import edge_order
 from orbis.core.matching.profiles import Constraints, Weights
 
 
@@ -35,8 +36,8 @@ class Grouping:
     def add_edges(self, u: np.ndarray, v: np.ndarray, s: np.ndarray) -> None:
         keys = np.r_[self.keys, u * self.enc.n + v]
         values = np.r_[self.values, s]
-        keys, first = np.unique(keys, return_index=True)
-        self.keys, self.values = keys, values[first]
+        first = first_of_each(keys)
+        self.keys, self.values = keys[first], values[first]
 
     def _scores(self, pairs: list[tuple[int, int]]) -> np.ndarray:
         """Scores of pairs (NaN when infeasible): candidate edges, else computed once."""
@@ -80,8 +81,12 @@ class Grouping:
         return True
 
     def merge_along(self, u: np.ndarray, v: np.ndarray, s: np.ndarray) -> None:
-        order = np.lexsort((v, u, -s))
-        for a, b, score in zip(u[order].tolist(), v[order].tolist(), s[order].tolist()):
+        if not len(u):
+            return
+        order = edge_order(u, v, s)
+        for a, b, score in zip(
+            u[order].tolist(), v[order].tolist(), s[order].tolist(), strict=True
+        ):
             self.try_merge(a, b, score)
 
     def open_members(self) -> np.ndarray:

@@ -134,9 +134,9 @@ def _valid_period(period: object) -> bool:
         return False
     weekday, start, end = period.weekday, period.start, period.end
     return (
-        _is_int(weekday)
-        and _is_int(start)
-        and _is_int(end)
+        isinstance(weekday, int)
+        and isinstance(start, int)
+        and isinstance(end, int)
         and 0 <= weekday <= 6
         and 0 <= start < end <= MINUTES_PER_DAY
     )

@@ -9,9 +9,9 @@ classrooms in some countries than in others, so some regions and zones are spars
 import numpy as np
 
 from orbis.core.matching.profiles import ClassroomProfile
+from orbis.core.regions import region_of
 from orbis.core.timetable import Period
 from orbis.core.world import COUNTRIES, World
-from orbis.core.regions import region_of
 
 # Relative numbers of classrooms: many in a few countries, few in the sparse ones.
 SHARE = {"US": 8, "IN": 8, "BR": 5, "MX": 4, "DE": 3, "FR": 3, "ES": 3, "IT": 3, "NG": 3}

@@ -130,7 +130,7 @@ def week_arrays(
     s = np.r_[s, np.zeros(len(over), dtype=np.int64)]
     e = np.r_[np.minimum(e, MINUTES_PER_WEEK), e[over] - MINUTES_PER_WEEK]
     # Merge overlapping or touching intervals of each owner.
-    order = np.lexsort((s, o))
+    order = np.argsort(o * (2 * MINUTES_PER_WEEK) + s, kind="stable")
     o, s, e = o[order], s[order], e[order]
     if not len(o):
         return o, s, e
