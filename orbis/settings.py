@@ -73,7 +73,9 @@ INSTALLED_APPS = [
     "orbis.classrooms",
     "orbis.students",
     "orbis.partners",
+    "orbis.projects",
     "orbis.notifications",
+    "orbis.learn",
     "orbis.home",
     "orbis.demo",
 ]

@@ -9,7 +9,9 @@ urlpatterns = [
     path("classrooms/", include("orbis.classrooms.urls")),
     path("", include("orbis.students.urls")),
     path("partners/", include("orbis.partners.urls")),
+    path("projects/", include("orbis.projects.urls")),
     path("notifications/", include("orbis.notifications.urls")),
+    path("learn/", include("orbis.learn.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -11,13 +11,14 @@ from orbis.accounts.models import User
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.classrooms.vocabulary import ExchangeMode
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
+from orbis.projects.models import JoinRequest, Membership
 
 
 @dataclass(frozen=True)
 class Step:
     label: str
     done: bool
-    url: str | None  # None: the step's feature is not open to this teacher yet
+    url: str | None  # None: nothing to do (the step is done by signing up)
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def dashboard_classrooms(*, teacher: User):
 
 
 def onboarding_steps(
-    *, teacher: User, classrooms: list[Classroom], has_partner: bool
+    *, teacher: User, classrooms: list[Classroom], has_partner: bool, has_project: bool = False
 ) -> list[Step]:
     ready = [c for c in classrooms if c.has_timetable or c.exchange_mode == ExchangeMode.ASYNC]
     return [
@@ -43,7 +44,7 @@ def onboarding_steps(
         Step(_("Add your school"), teacher.school_id is not None, reverse("school_detail")),
         Step(_("Add a classroom and its timetable"), bool(ready), reverse("classroom_create")),
         Step(_("Find a partner class"), has_partner, reverse("partner_search")),
-        Step(_("Start a project"), False, None),
+        Step(_("Start a project"), has_project, reverse("project_new")),
     ]
 
 
@@ -79,6 +80,18 @@ def attention_items(*, teacher: User, classrooms: list[Classroom]) -> list[Atten
                 )
                 % {"count": suggested},
                 reverse("partner_suggestions"),
+            )
+        )
+    joining = JoinRequest.objects.filter(
+        status=JoinRequest.Status.PENDING,
+        project__memberships__classroom__teacher=teacher,
+        project__memberships__role__in=[Membership.Role.OWNER, Membership.Role.CO_EDITOR],
+    ).distinct()
+    for join in joining.select_related("project")[:5]:
+        items.append(
+            Attention(
+                _("A class asks to join “%(project)s”.") % {"project": join.project.title},
+                reverse("project_detail", args=[join.project.token]) + "#requests",
             )
         )
     if teacher.school_id is None:

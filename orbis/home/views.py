@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from orbis.partners.selectors import partnerships_of
+from orbis.projects.services import projects_of
 
 from .selectors import attention_items, dashboard_classrooms, onboarding_steps
 
@@ -22,7 +23,13 @@ def dashboard(request):
     teacher = request.user
     classrooms = list(dashboard_classrooms(teacher=teacher))
     partnerships = partnerships_of(classrooms)
-    steps = onboarding_steps(teacher=teacher, classrooms=classrooms, has_partner=bool(partnerships))
+    projects = list(projects_of(teacher).select_related("owner")[:6])
+    steps = onboarding_steps(
+        teacher=teacher,
+        classrooms=classrooms,
+        has_partner=bool(partnerships),
+        has_project=bool(projects),
+    )
     next_step = next((step for step in steps if not step.done), None)
     return render(
         request,
@@ -30,6 +37,7 @@ def dashboard(request):
         {
             "classrooms": classrooms,
             "partnerships": partnerships,
+            "projects": projects,
             "school": teacher.school,
             "steps": steps,
             "next_step": next_step,

@@ -31,6 +31,19 @@ def render(kind: str, params: dict) -> str:
             "Orbis found %(count)d suggested partner classes for %(classroom)s.",
             count if isinstance(count, int) else 0,
         ),
+        Kind.JOIN_REQUEST: _(
+            "%(teacher)s (%(country)s) asks to join “%(project)s” with %(classroom)s."
+        ),
+        Kind.JOIN_ACCEPTED: _("%(teacher)s accepted %(classroom)s in “%(project)s”."),
+        Kind.JOIN_DECLINED: _(
+            "%(teacher)s declined the request of %(classroom)s to join “%(project)s”."
+        ),
+        Kind.PLAN_CLASHES: ngettext(
+            "A new partner joined “%(project)s”: %(count)d date clashes with a school's calendar.",
+            "A new partner joined “%(project)s”: %(count)d dates clash with a school's calendar.",
+            count if isinstance(count, int) else 0,
+        ),
+        Kind.MEMBER_LEFT: _("%(teacher)s took %(classroom)s out of “%(project)s”."),
     }
     if isinstance(params.get("country"), str):  # stored as a code, named in the reader's language
         params = {**params, "country": countries.name(params["country"]) or params["country"]}

@@ -15,6 +15,11 @@ class Notification(models.Model):
         REQUEST_DECLINED = "request_declined", _("Request declined")
         REQUEST_WITHDRAWN = "request_withdrawn", _("Request withdrawn")
         SUGGESTIONS = "suggestions", _("Suggested partners")
+        JOIN_REQUEST = "join_request", _("Request to join a project")
+        JOIN_ACCEPTED = "join_accepted", _("Joined a project")
+        JOIN_DECLINED = "join_declined", _("Request to join declined")
+        PLAN_CLASHES = "plan_clashes", _("Dates that clash")
+        MEMBER_LEFT = "member_left", _("A class left a project")
 
     recipient = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="notifications"

@@ -2,10 +2,12 @@
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from orbis.classrooms.models import Classroom
 from orbis.core.world import DEMO_TEACHER_EMAIL, build_world
 from orbis.demo.loader import DEMO_PASSWORD, load_world
+from orbis.demo.projects import load_demo_projects
 from orbis.students.codes import display_code
 from orbis.students.models import Student
 
@@ -32,6 +34,9 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0, interactive=False)
         world = build_world()
         report = load_world(world, password=DEMO_PASSWORD)
+        projects = load_demo_projects(timezone.localdate())
+        if projects:
+            self.stdout.write(f"Demo projects opened for partners: {projects}.")
         if report.created:
             self.stdout.write(f"Demo data loaded: {report.summary()}.")
         else:

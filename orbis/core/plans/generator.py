@@ -1,0 +1,371 @@
+"""Turn the assistant's answers (a PlanRequest) into a dated plan from the template library.
+
+1. choose_template: hard filters, then a score; the filters are relaxed step by step when no
+   template passes them (see RELAXATIONS).
+2. The plan's dates: the school days every partner school shares are split among the phases,
+   and each activity is due on a school day within its phase, in proportion to its `share`.
+
+Everything is deterministic: the same request and library give the same plan.
+"""
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+
+from .calendar import SEARCH_DAYS, next_school_day, school_days, school_days_between
+from .library import MAX_AGE, MIN_AGE, Template, TemplateActivity
+from .library import library as default_library
+from .types import (
+    Plan,
+    PlannedActivity,
+    PlannedMilestone,
+    PlannedPhase,
+    PlannedSession,
+    PlanRequest,
+    Reason,
+    SchoolCalendar,
+)
+from .vocabulary import (
+    APPROACHES,
+    COMPETENCIES,
+    DURATIONS,
+    LANGUAGES,
+    MAX_WEEKS,
+    MIN_WEEKS,
+    MODES,
+    PHASES,
+)
+
+# How a project's school days are split among the phases (definition, execution, reflection,
+# dissemination). A single exchange (0 weeks) takes about one school week: two days to get ready,
+# the exchange mid-week, then reflection and dissemination.
+PHASE_SHARES = (0.15, 0.60, 0.15, 0.10)
+SINGLE_EXCHANGE_DAYS = (2, 1, 1, 1)
+
+# Score points (see _score); the reasons are listed in the order of their points.
+AGE_POINTS = 3.0  # the whole requested age range is covered
+AGE_GAP_PENALTY = 0.5  # per year between the requested ages and the template's
+SUBJECT_POINTS = 2.0
+SDG_POINTS = 2.0  # all requested SDGs served
+COMPETENCY_POINTS = 1.5  # all requested competencies served
+DURATION_POINTS = 1.0  # the duration is in the middle of the template's range
+DURATION_GAP_PENALTY = 1.0  # per week outside the template's range (when relaxed)
+
+# When no template passes the hard filters, they are dropped in this order (the approach the
+# teacher chose is kept as long as possible; an approach whose MIN_WEEKS exceeds the request's
+# weeks is never chosen):
+RELAXATIONS = (
+    frozenset(),  # duration in the template's range, the approach, the mode
+    frozenset({"mode"}),  # a live-only template for an asynchronous project, or vice versa
+    frozenset({"mode", "duration"}),  # a template for longer or shorter projects, stretched
+    frozenset({"mode", "duration", "approach"}),  # another approach the time allows
+)
+
+
+class PlanError(ValueError):
+    """An invalid request; `field` names the PlanRequest field at fault."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class PhasePlan:
+    """One phase of a plan with its milestones and sessions (what regenerate_phase returns)."""
+
+    phase: PlannedPhase
+    milestones: list[PlannedMilestone]
+    sessions: list[PlannedSession]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A template that passed the (possibly relaxed) filters, with its score and reasons."""
+
+    template: Template
+    score: float
+    reasons: tuple[Reason, ...]
+    relaxed: frozenset[str]
+
+
+def validate(request: PlanRequest) -> None:
+    """Raise PlanError when the request cannot be planned (dates in the past are the shell's)."""
+    if request.weeks not in DURATIONS:
+        weeks = ", ".join(str(weeks) for weeks in DURATIONS)
+        raise PlanError(f"The duration must be one of {weeks} weeks.", "weeks")
+    if request.approach is not None:
+        if request.approach not in APPROACHES:
+            raise PlanError(f"Unknown approach {request.approach!r}.", "approach")
+        if request.weeks < MIN_WEEKS[request.approach]:
+            raise PlanError(
+                f"A {request.approach.capitalize()} project needs at least "
+                f"{MIN_WEEKS[request.approach]} weeks.",
+                "weeks",
+            )
+    for name in ("age_min", "age_max"):
+        age = getattr(request, name)
+        if not MIN_AGE <= age <= MAX_AGE:
+            raise PlanError(f"Student ages must be between {MIN_AGE} and {MAX_AGE}.", name)
+    if request.age_min > request.age_max:
+        raise PlanError("The youngest students cannot be older than the oldest.", "age_min")
+    if request.mode not in MODES:
+        raise PlanError(f"Unknown mode {request.mode!r}: live or async.", "mode")
+    if not request.languages:
+        raise PlanError("Give at least one language the classes share.", "languages")
+    if request.text_language not in LANGUAGES:
+        raise PlanError(
+            f"Plans are written in {' or '.join(LANGUAGES)}, not {request.text_language!r}.",
+            "text_language",
+        )
+    unknown = sorted(set(request.competencies) - set(COMPETENCIES))
+    if unknown:
+        raise PlanError(f"Unknown competencies: {', '.join(unknown)}.", "competencies")
+    if any(not 1 <= sdg <= 17 for sdg in request.sdgs):
+        raise PlanError("SDGs are numbered 1 to 17.", "sdgs")
+
+
+def _passes(template: Template, request: PlanRequest, relaxed: frozenset[str]) -> bool:
+    if MIN_WEEKS[template.approach] > request.weeks:
+        return False  # never relaxed: the project would be too short for its approach
+    low, high = template.weeks
+    if "duration" not in relaxed and not low <= request.weeks <= high:
+        return False
+    if "approach" not in relaxed and request.approach and template.approach != request.approach:
+        return False
+    return "mode" in relaxed or request.mode in template.modes
+
+
+def _score(template: Template, request: PlanRequest) -> tuple[float, list[tuple[float, Reason]]]:
+    """The template's score for the request and the reasons with the points each brought."""
+    points: list[tuple[float, Reason]] = []
+    score = 0.0
+
+    low, high = template.ages
+    overlap = min(high, request.age_max) - max(low, request.age_min) + 1
+    if overlap > 0:
+        share = overlap / (request.age_max - request.age_min + 1)
+        points.append((AGE_POINTS * share, Reason("ages", template.ages)))
+        score += AGE_POINTS * share
+    else:
+        score -= AGE_GAP_PENALTY * (1 - overlap)  # overlap ≤ 0: minus the gap in years
+
+    if request.subject in template.subjects:
+        points.append((SUBJECT_POINTS, Reason("subject", request.subject)))
+        score += SUBJECT_POINTS
+
+    sdgs = [sdg for sdg in request.sdgs if sdg in template.sdgs]
+    for sdg in sdgs:
+        points.append((SDG_POINTS / len(request.sdgs), Reason("sdg", sdg)))
+    score += SDG_POINTS * len(sdgs) / max(1, len(request.sdgs))
+
+    competencies = [c for c in request.competencies if c in template.competencies]
+    for competency in competencies:
+        points.append(
+            (COMPETENCY_POINTS / len(request.competencies), Reason("competency", competency))
+        )
+    score += COMPETENCY_POINTS * len(competencies) / max(1, len(request.competencies))
+
+    low, high = template.weeks
+    if low <= request.weeks <= high:
+        # A template fits best in the middle of its range (its activities were sized for it).
+        fit = 1 - abs(request.weeks - (low + high) / 2) / (MAX_WEEKS + 1)
+        points.append((DURATION_POINTS * fit, Reason("duration", request.weeks)))
+        score += DURATION_POINTS * fit
+    else:
+        score -= DURATION_GAP_PENALTY * min(abs(request.weeks - low), abs(request.weeks - high))
+
+    if request.mode in template.modes:
+        points.append((0.0, Reason("mode", request.mode)))
+    return score, points
+
+
+def rank_templates(request: PlanRequest, library: Mapping[str, Template]) -> list[Candidate]:
+    """The templates that pass the filters, best first (ties by key), relaxing the filters in
+    the RELAXATIONS order until some template passes; [] when none ever does."""
+    validate(request)
+    for relaxed in RELAXATIONS:
+        candidates = []
+        for key in sorted(library):
+            template = library[key]
+            if not _passes(template, request, relaxed):
+                continue
+            score, points = _score(template, request)
+            # The approach leads (it shapes the whole project), then the reasons by points;
+            # sorted() is stable, so equal points keep the order _score gave them.
+            ordered = [reason for _, reason in sorted(points, key=lambda item: -item[0])]
+            reasons = (Reason("approach", template.approach), *ordered)
+            candidates.append(Candidate(template, round(score, 9), reasons, relaxed))
+        if candidates:
+            return sorted(candidates, key=lambda c: (-c.score, c.template.key))
+    return []
+
+
+def choose_template(
+    request: PlanRequest, library: Mapping[str, Template]
+) -> tuple[Template, list[Reason]]:
+    """The best template for the request and why (the strongest reason first)."""
+    ranked = rank_templates(request, library)
+    if not ranked:
+        raise PlanError(
+            f"No template in the library fits a project of {request.weeks} weeks.", "weeks"
+        )
+    return ranked[0].template, list(ranked[0].reasons)
+
+
+def generate_plan(
+    request: PlanRequest,
+    library: Mapping[str, Template] | None = None,
+    *,
+    template_key: str | None = None,
+) -> Plan:
+    """A complete dated plan for the request, from the best template (or template_key's)."""
+    library = default_library() if library is None else library
+    if template_key is None:
+        template, reasons = choose_template(request, library)
+    else:
+        validate(request)
+        template, reasons = _template(library, template_key), []
+    return _build(request, template, reasons)
+
+
+def regenerate_phase(
+    request: PlanRequest,
+    template_key: str,
+    phase: str,
+    library: Mapping[str, Template] | None = None,
+) -> PhasePlan:
+    """One phase exactly as generate_plan(request, template_key=…) gives it, with its milestones
+    and sessions, so the shell can replace that phase's rows only."""
+    if phase not in PHASES:
+        raise PlanError(f"Unknown phase {phase!r}.", "phase")
+    plan = generate_plan(request, library, template_key=template_key)
+    return PhasePlan(
+        phase=next(p for p in plan.phases if p.key == phase),
+        milestones=[m for m in plan.milestones if m.phase == phase],
+        sessions=[s for s in plan.sessions if s.phase == phase],
+    )
+
+
+def shift_dates(
+    items: Sequence[tuple[str, date]], calendars: Sequence[SchoolCalendar]
+) -> list[date]:
+    """Each item's date moved to the next school day for all calendars (unchanged when it is
+    one). The move never passes a later date's move, so the items keep their order."""
+    return [next_school_day(day, calendars, limit=SEARCH_DAYS) for _title, day in items]
+
+
+def _template(library: Mapping[str, Template], key: str) -> Template:
+    try:
+        return library[key]
+    except KeyError:
+        raise PlanError(f"No template {key!r} in the library.", "template") from None
+
+
+def _phase_days(request: PlanRequest, start: date) -> list[list[date]]:
+    """The school days (shared by all schools) of each phase, each phase at least one day."""
+    calendars = request.calendars
+    if request.weeks == 0:
+        days = school_days(start, sum(SINGLE_EXCHANGE_DAYS), calendars)
+        counts = list(SINGLE_EXCHANGE_DAYS)
+    else:
+        last = start + timedelta(days=request.weeks * 7 - 1)
+        days = school_days_between(start, last, calendars)
+        if len(days) < len(PHASES):  # a week of holidays: take the next school days
+            days = school_days(start, len(PHASES), calendars)
+        counts = _split(len(days), PHASE_SHARES)
+    if len(days) < sum(counts):
+        # No shared school day for a year (contradictory calendars): plan on plain days.
+        days = [start + timedelta(days=k) for k in range(sum(counts))]
+    slices, first = [], 0
+    for count in counts:
+        slices.append(days[first : first + count])
+        first += count
+    return slices
+
+
+def _split(total: int, shares: Sequence[float]) -> list[int]:
+    """total days split by cumulative shares, each part at least one day (total ≥ len)."""
+    parts = len(shares)
+    bounds, cumulative = [], 0.0
+    for k, share in enumerate(shares):
+        cumulative += share
+        bound = round(total * cumulative) if k < parts - 1 else total
+        low = (bounds[-1] if bounds else 0) + 1
+        bounds.append(min(max(bound, low), total - (parts - 1 - k)))
+    return [b - a for a, b in zip([0, *bounds[:-1]], bounds, strict=True)]
+
+
+def _due_days(activities: Sequence[TemplateActivity], days: Sequence[date]) -> list[date]:
+    """Each activity's due date: the phase's day at the activity's cumulative share."""
+    total = sum(activity.share for activity in activities)
+    due, cumulative = [], 0
+    for activity in activities:
+        cumulative += activity.share
+        index = math.ceil(cumulative * len(days) / total) - 1
+        due.append(days[min(max(index, 0), len(days) - 1)])
+    return due
+
+
+def _build(request: PlanRequest, template: Template, reasons: list[Reason]) -> Plan:
+    language = request.text_language
+    texts = template.texts[language]
+    live_mode = request.mode == "live"
+    start = next_school_day(request.start, request.calendars, limit=SEARCH_DAYS)
+    phases, milestones, sessions = [], [], []
+    order = 0
+    for phase, days in zip(PHASES, _phase_days(request, start), strict=True):
+        activities = template.phase_activities(phase)
+        planned = PlannedPhase(phase, days[0], days[-1])
+        for activity, due in zip(activities, _due_days(activities, days), strict=True):
+            order += 1
+            text = activity.texts[language]
+            live = activity.live and live_mode
+            title, instructions = text.title, text.instructions
+            if activity.live and not live_mode:
+                title = text.async_title or title
+                instructions = text.async_instructions or instructions
+            planned.activities.append(
+                PlannedActivity(
+                    phase=phase,
+                    order=order,
+                    key=activity.key,
+                    kind=activity.kind,
+                    title=title,
+                    description=text.description,
+                    instructions=instructions,
+                    evidence=text.evidence,
+                    due=due,
+                    live=live,
+                )
+            )
+            if activity.milestone and text.milestone:
+                milestones.append(PlannedMilestone(text.milestone, due, phase))
+            if live:
+                sessions.append(
+                    PlannedSession(title, text.description, due, activity.minutes, phase)
+                )
+        phases.append(planned)
+    # Phases follow each other without gaps: each runs until the day before the next starts.
+    for current, following in pairwise(phases):
+        current.ends = following.starts - timedelta(days=1)
+    return Plan(
+        template=template.key,
+        reasons=reasons,
+        approach=template.approach,
+        project_type=template.project_type,
+        title=texts.title,
+        central_question=texts.central_question,
+        summary=texts.summary,
+        objectives=list(texts.objectives),
+        final_product=template.final_products[0],
+        phases=phases,
+        milestones=milestones,
+        sessions=sessions,
+        reflection_prompts=list(texts.reflection_prompts),
+        starts=phases[0].starts,
+        ends=phases[-1].ends,
+        weeks=request.weeks,
+    )

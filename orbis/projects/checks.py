@@ -1,0 +1,22 @@
+"""A broken project template is reported by name at start-up (`orbis check`, runserver)."""
+
+from django.core import checks
+
+from orbis.classrooms.vocabulary import Subject
+
+
+@checks.register()
+def template_library_check(app_configs, **kwargs):
+    from orbis.core.plans.library import TemplateError, load_library
+
+    try:
+        load_library(subjects=Subject.values)
+    except TemplateError as error:
+        return [
+            checks.Error(
+                f"The project template library has broken templates:\n{error}",
+                hint="Fix the named files in orbis/core/plans/templates/.",
+                id="orbis.E001",
+            )
+        ]
+    return []

@@ -1,0 +1,44 @@
+"""Reads for the project listing."""
+
+from django.db.models import Case, Count, Q, QuerySet, Value, When
+
+from orbis.partners.selectors import _json_has, _json_has_number
+
+from .models import Membership, Project
+
+
+def listed_projects() -> QuerySet[Project]:
+    return (
+        Project.objects.filter(
+            visibility=Project.Visibility.PUBLIC,
+            status__in=[Project.Status.OPEN, Project.Status.RUNNING, Project.Status.COMPLETED],
+        )
+        .select_related("owner__school")
+        .annotate(partners=Count("memberships", filter=~Q(memberships__role=Membership.Role.OWNER)))
+    )
+
+
+def project_search(filters: dict) -> QuerySet[Project]:
+    """Listed projects matching the listing's filters; open ones first, soonest first."""
+    found = listed_projects()
+    words = (filters.get("q") or "").split()
+    for word in words[:8]:
+        found = found.filter(
+            Q(title__icontains=word)
+            | Q(central_question__icontains=word)
+            | Q(summary__icontains=word)
+        )
+    if filters.get("approach"):
+        found = found.filter(approach=filters["approach"])
+    if filters.get("sdg"):
+        found = found.filter(_json_has_number("sdgs", filters["sdg"]))
+    if filters.get("age") is not None:
+        found = found.filter(age_min__lte=filters["age"], age_max__gte=filters["age"])
+    if filters.get("language"):
+        found = found.filter(_json_has("languages", filters["language"]))
+    if filters.get("subject"):
+        found = found.filter(_json_has("subjects", filters["subject"]))
+    if filters.get("starts_after"):
+        found = found.filter(start_date__gte=filters["starts_after"])
+    open_first = Case(When(status=Project.Status.OPEN, then=Value(0)), default=Value(1))
+    return found.order_by(open_first, "start_date", "pk")
