@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 from orbis.factories import (
     AvailabilityPeriodFactory,
@@ -141,3 +142,20 @@ def screenshot():
         return path
 
     return save
+
+
+@pytest.fixture
+def login_client(db):
+    """A fresh Client logged in as the given user (to use several roles in one test)."""
+
+    def make(user) -> Client:
+        new = Client()
+        new.force_login(user)
+        return new
+
+    return make
+
+
+@pytest.fixture
+def outsider_client(outsider, login_client):
+    return login_client(outsider)

@@ -1,7 +1,6 @@
 """Helpers shared by the behaviour tests under tests/ (the personas live in the root conftest)."""
 
 import pytest
-from django.test import Client
 
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.schools.models import School, SchoolTerm
@@ -52,20 +51,3 @@ def classroom_data():
 @pytest.fixture
 def row_counts():
     return counts
-
-
-@pytest.fixture
-def login_client(db):
-    """A fresh Client logged in as the given user (to use several roles in one test)."""
-
-    def make(user) -> Client:
-        new = Client()
-        new.force_login(user)
-        return new
-
-    return make
-
-
-@pytest.fixture
-def outsider_client(outsider, login_client):
-    return login_client(outsider)

@@ -6,11 +6,13 @@ must decide, for each new page, who may see it.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.factories import (
@@ -21,6 +23,15 @@ from orbis.factories import (
 )
 from orbis.notifications.models import Notification
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
+from orbis.projects.models import (
+    Activity,
+    JoinRequest,
+    Membership,
+    Milestone,
+    Project,
+    SuggestedSession,
+    new_token,
+)
 from orbis.schools.models import SchoolTerm
 from orbis.students.models import Student
 
@@ -76,21 +87,77 @@ ROUTES: dict[str, Route] = {
     "notification_list": Route(TEACHER, GET),
     "notification_open": Route(TEACHER, GET, owns="notification"),
     "notification_read_all": Route(TEACHER, POST),
+    # Projects: the listing and the assistant are for every teacher. A project's page, its
+    # calendar and joining it are for anyone holding its link once it is open, but a draft is
+    # for its members only; editing is for the owner and co-editors (test_project_views.py
+    # tests these rules). The world's project is a draft: another teacher gets 404 from each.
+    "project_list": Route(TEACHER, GET),
+    "project_mine": Route(TEACHER, GET),
+    "project_new": Route(TEACHER, GET),
+    "project_assistant": Route(TEACHER, BOTH),
+    "project_assistant_preview": Route(TEACHER, BOTH),
+    "project_detail": Route(TEACHER, GET, owns="project"),
+    "project_ics": Route(TEACHER, GET, owns="project"),
+    "project_join": Route(TEACHER, POST, owns="project"),
+    "project_edit": Route(TEACHER, BOTH, owns="project"),
+    "project_status": Route(TEACHER, POST, owns="project"),
+    "project_dates_shift": Route(TEACHER, POST, owns="project"),
+    "project_phase_regenerate": Route(TEACHER, POST, owns="phase"),
+    "project_item_add": Route(TEACHER, BOTH, owns="item_kind"),
+    "project_item_edit": Route(TEACHER, BOTH, owns="project_item"),
+    "project_item_delete": Route(TEACHER, POST, owns="project_item"),
+    "project_activity_done": Route(TEACHER, POST, owns="activity"),
+    "project_member_role": Route(TEACHER, POST, owns="membership"),
+    "project_member_leave": Route(TEACHER, POST, owns="membership"),
+    # Requests to join are answered by the project's editors, withdrawn by who sent them.
+    "project_join_accept": Route(TEACHER, POST, owns="join"),
+    "project_join_decline": Route(TEACHER, POST, owns="join"),
+    "project_join_withdraw": Route(TEACHER, POST, owns="sent_join"),
+    # Learn: guides for teachers, readable by anyone (also before signing up).
+    "learn:index": Route(PUBLIC, GET),
+    "learn:guide": Route(PUBLIC, GET),
 }
 
-# GET pages that answer their owner with a redirect (a notification goes where it points).
-REDIRECTS = {"notification_open"}
+# GET pages that answer their owner with a redirect (a notification goes where it points; the
+# assistant starts at its first step, and its preview waits for the steps to be answered).
+REDIRECTS = {"notification_open", "project_new", "project_assistant_preview"}
+
+# URL arguments of routes that take one but own no object.
+FIXED_KWARGS = {
+    "learn:guide": {"slug": "how-a-collaboration-runs"},
+    "project_assistant": {"step": "class"},
+}
 
 # The allauth pages an anonymous visitor needs; the rest of allauth is its own business.
 ALLAUTH_PUBLIC = ["account_login", "account_signup", "account_reset_password"]
 
+# Objects of a project in the URL: its link (token), and a phase, item, membership or request.
+PROJECT_KINDS = {
+    "project",
+    "phase",
+    "item_kind",
+    "project_item",
+    "activity",
+    "membership",
+    "join",
+    "sent_join",
+}
 TEACHER_ROUTES = sorted(name for name, route in ROUTES.items() if route.access == TEACHER)
 # partner_classroom is not here: other teachers' classrooms are what it shows (its visibility
 # rules are tested in test_partner_requests.py).
 OBJECT_ROUTES = sorted(
     name
     for name, route in ROUTES.items()
-    if route.owns in {"classroom", "student", "term", "request", "suggestion", "notification"}
+    if route.owns
+    in {
+        "classroom",
+        "student",
+        "term",
+        "request",
+        "suggestion",
+        "notification",
+        *PROJECT_KINDS,
+    }
 )
 
 
@@ -103,9 +170,10 @@ def _project_patterns(patterns, namespace=None):
 
 
 def project_url_names() -> set[str]:
-    """Named patterns whose view lives in the orbis package (not admin, allauth or Django)."""
+    """Named patterns whose view lives in the orbis package (not admin, allauth or Django),
+    as `reverse` takes them: `namespace:name` inside an app with an app_name."""
     return {
-        pattern.name
+        f"{namespace}:{pattern.name}" if namespace else pattern.name
         for pattern, namespace in _project_patterns(get_resolver().url_patterns)
         if pattern.name
         and namespace != "admin"
@@ -113,7 +181,9 @@ def project_url_names() -> set[str]:
     }
 
 
-def kwargs_for(name: str, ids: dict[str, int]) -> dict[str, int]:
+def kwargs_for(name: str, ids: dict[str, int]) -> dict[str, int | str]:
+    if name in FIXED_KWARGS:
+        return FIXED_KWARGS[name]
     owns = ROUTES[name].owns
     if owns == "classroom":
         return {"classroom_id": ids["classroom"]}
@@ -127,6 +197,20 @@ def kwargs_for(name: str, ids: dict[str, int]) -> dict[str, int]:
         return {"classroom_id": ids["partner_classroom"]}
     if owns in {"request", "suggestion", "notification"}:
         return {f"{owns}_id": ids[owns]}
+    if owns == "project":
+        return {"token": ids["project"]}
+    if owns == "phase":
+        return {"token": ids["project"], "phase": "execution"}
+    if owns == "item_kind":
+        return {"token": ids["project"], "kind": "activity"}
+    if owns == "project_item":
+        return {"token": ids["project"], "kind": "activity", "item_id": ids["activity"]}
+    if owns == "activity":
+        return {"token": ids["project"], "item_id": ids["activity"]}
+    if owns == "membership":
+        return {"token": ids["project"], "membership_id": ids["membership"]}
+    if owns in {"join", "sent_join"}:
+        return {"join_id": ids[owns]}
     return {}
 
 
@@ -148,10 +232,56 @@ def assert_login_redirect(response, url: str) -> None:
     assert parse_qs(location.query) == {"next": [url]}, response["Location"]
 
 
+def project_start():
+    return timezone.localdate() + timedelta(days=14)
+
+
+def draft_project(owner, classroom, title="Water in our lives") -> Project:
+    """A draft plan of the classroom's teacher with an activity, a milestone and a session."""
+    start = project_start()
+    project = Project.objects.create(
+        owner=owner,
+        title=title,
+        central_question="Where does our water come from?",
+        summary="Two classes measure the water they use.",
+        approach="collaborate",
+        project_type="joint-investigation",
+        sdgs=[6],
+        subjects=["science"],
+        age_min=10,
+        age_max=12,
+        languages=["es", "en"],
+        start_date=start,
+        end_date=start + timedelta(days=27),
+        duration_weeks=4,
+        live_sessions_planned=1,
+        final_product="report",
+        exchange_mode="live",
+    )
+    Membership.objects.create(project=project, classroom=classroom, role=Membership.Role.OWNER)
+    day = start + timedelta(days=7)
+    Activity.objects.create(
+        project=project, phase="execution", kind="exchange", title="Measure", due_date=day
+    )
+    Milestone.objects.create(project=project, phase="execution", title="Shared", due_date=day)
+    SuggestedSession.objects.create(project=project, phase="execution", title="Meet", on_date=day)
+    return project
+
+
+def project_rows() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Project, Membership, JoinRequest, Activity, Milestone, SuggestedSession)
+    }
+
+
 @pytest.fixture
 def world(teacher, classroom, student, partner_teacher):
     """Gisel's objects, a term of her school, Jhansi's classroom that asked hers to be
-    partners (Gisel is the one to answer), a suggestion and a notification for Gisel."""
+    partners (Gisel is the one to answer), a suggestion and a notification for Gisel.
+    Projects: Gisel's draft plan, with Delhi as a partner class and another of Jhansi's
+    classrooms asking to join (Gisel answers), and Jhansi's open project that Gisel's
+    classroom asked to join (Gisel may withdraw)."""
     term = SchoolTermFactory(school=teacher.school, name="Primer cuatrimestre")
     delhi = ClassroomFactory(teacher=partner_teacher, name="Class of Delhi", languages=["en"])
     partner_request = PartnerRequest.objects.create(
@@ -169,6 +299,13 @@ def world(teacher, classroom, student, partner_teacher):
         },
         url=reverse("partner_requests"),
     )
+    project = draft_project(teacher, classroom)
+    partner = Membership.objects.create(project=project, classroom=delhi)
+    asking = ClassroomFactory(teacher=partner_teacher, name="7th grade C", languages=["en"])
+    join = JoinRequest.objects.create(project=project, classroom=asking, message="Hello!")
+    theirs = draft_project(partner_teacher, delhi, title="Festivals of light")
+    Project.objects.filter(pk=theirs.pk).update(status=Project.Status.OPEN)
+    sent = JoinRequest.objects.create(project=theirs, classroom=classroom, message="Hola!")
     return {
         "classroom": classroom.pk,
         "student": student.pk,
@@ -178,12 +315,21 @@ def world(teacher, classroom, student, partner_teacher):
         "request": partner_request.pk,
         "suggestion": suggestion.pk,
         "notification": notification.pk,
+        "project": project.token,
+        "activity": project.activities.get().pk,
+        "membership": partner.pk,
+        "join": join.pk,
+        "sent_join": sent.pk,
     }
 
 
 @pytest.fixture
 def missing_ids(world):
-    return {kind: pk + 10_000 for kind, pk in world.items()}
+    """Ids nobody has, and a project link nobody was given."""
+    return {
+        kind: new_token() if isinstance(value, str) else value + 10_000
+        for kind, value in world.items()
+    }
 
 
 def hostile_payload(name: str, ids: dict[str, int]) -> dict:
@@ -203,6 +349,41 @@ def hostile_payload(name: str, ids: dict[str, int]) -> dict:
             "languages": ["en"],
             "exchange_mode": "async",
         }
+    if name == "project_edit":
+        return {
+            "title": "Hacked",
+            "central_question": "Hacked?",
+            "summary": "Hacked.",
+            "approach": "collaborate",
+            "project_type": "joint-investigation",
+            "final_product": "report",
+            "sdgs": ["6"],
+            "subjects": ["science"],
+            "age_min": "10",
+            "age_max": "12",
+            "languages": ["en"],
+            "start_date": (project_start() + timedelta(days=7)).isoformat(),
+            "duration_weeks": "4",
+            "exchange_mode": "async",
+            "live_sessions_planned": "0",
+            "max_partners": "3",
+            "visibility": "link",
+        }
+    if name in {"project_item_add", "project_item_edit"}:
+        return {
+            "phase": "reflection",
+            "kind": "reflection",
+            "title": "Hacked",
+            "due_date": (project_start() + timedelta(days=3)).isoformat(),
+        }
+    if name == "project_status":
+        return {"status": "archived"}
+    if name == "project_member_role":
+        return {"role": "co_editor"}
+    if name == "project_activity_done":
+        return {"done": "1"}
+    if name == "project_join":
+        return {"classroom": ids["classroom"], "message": "Hacked"}
     return {}
 
 
@@ -243,18 +424,18 @@ def test_anonymous_visitor_is_sent_to_login_from_teacher_pages(client, world, na
 
 
 def test_anonymous_posts_change_nothing(client, world, classroom, student, row_counts):
-    before = row_counts()
+    before = row_counts(), project_rows()
     code = classroom.join_code
     for name in TEACHER_ROUTES:
         if "POST" in ROUTES[name].methods:
             client.post(url_for(name, world), hostile_payload(name, world))
-    assert row_counts() == before
+    assert (row_counts(), project_rows()) == before
     classroom.refresh_from_db()
     student.refresh_from_db()
     assert (classroom.join_code, classroom.name, student.nickname) == (code, "6th grade B", "Puma")
 
 
-@pytest.mark.parametrize("name", ["home", "student_join", *ALLAUTH_PUBLIC])
+@pytest.mark.parametrize("name", ["home", "student_join", "learn:index", *ALLAUTH_PUBLIC])
 def test_anonymous_visitor_sees_public_pages(client, name):
     assert client.get(reverse(name)).status_code == 200
 
@@ -314,10 +495,13 @@ def test_teacher_without_school_reaches_every_teacher_page_without_error(staff, 
         notification = Notification.objects.create(
             recipient=staff, kind=Notification.Kind.SUGGESTIONS, params={}, url="/dashboard/"
         )
+        project = draft_project(staff, classroom)
         ids = {
             "classroom": classroom.pk,
             "partner_classroom": ClassroomFactory().pk,
             "notification": notification.pk,
+            "project": project.token,
+            "activity": project.activities.get().pk,
         }
     else:
         ids = {}
@@ -372,12 +556,12 @@ def test_owner_gets_404_for_missing_ids(teacher_client, missing_ids, name):
 def test_another_teachers_posts_change_nothing(
     outsider_client, world, classroom, student, row_counts
 ):
-    before = row_counts()
+    before = row_counts(), project_rows()
     code, secret, version = classroom.join_code, student.secret, student.session_version
     for name in OBJECT_ROUTES:
         if "POST" in ROUTES[name].methods:
             outsider_client.post(url_for(name, world), hostile_payload(name, world))
-    assert row_counts() == before
+    assert (row_counts(), project_rows()) == before
     classroom.refresh_from_db()
     student.refresh_from_db()
     assert classroom.join_code == code
@@ -386,6 +570,56 @@ def test_another_teachers_posts_change_nothing(
     assert AvailabilityPeriod.objects.filter(classroom=classroom).count() == 1
     assert (student.nickname, student.secret, student.session_version) == ("Puma", secret, version)
     assert SchoolTerm.objects.filter(pk=world["term"]).exists()
+    project = Project.objects.get(token=world["project"])
+    assert (project.title, project.status, project.visibility) == (
+        "Water in our lives",
+        Project.Status.DRAFT,
+        Project.Visibility.PUBLIC,
+    )
+    assert project.activities.get().title == "Measure"
+    assert Membership.objects.get(pk=world["membership"]).role == Membership.Role.MEMBER
+    assert set(JoinRequest.objects.values_list("status", flat=True)) == {"pending"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "project_edit",
+        "project_item_add",
+        "project_item_edit",
+        "project_status",
+        "project_member_role",
+    ],
+)
+def test_project_payloads_succeed_for_the_owner(teacher_client, world, name):
+    """So the 404 another teacher gets for the same request really is the permission."""
+    response = teacher_client.post(url_for(name, world), hostile_payload(name, world))
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    project = Project.objects.get(token=world["project"])
+    changed = {
+        "project_edit": lambda: project.title == "Hacked",
+        "project_item_add": lambda: project.activities.filter(title="Hacked").exists(),
+        "project_item_edit": lambda: project.activities.get().title == "Hacked",
+        "project_status": lambda: project.status == Project.Status.ARCHIVED,
+        "project_member_role": lambda: (
+            Membership.objects.get(pk=world["membership"]).role == Membership.Role.CO_EDITOR
+        ),
+    }
+    assert changed[name](), name
+
+
+def test_join_requests_are_answered_by_editors_and_withdrawn_by_the_sender(
+    teacher_client, login_client, partner_teacher, world
+):
+    """Gisel answers the request to her project and withdraws hers; Jhansi can't do either
+    in her place (404: the redirect would give away the project's link)."""
+    jhansi = login_client(partner_teacher)
+    assert jhansi.post(url_for("project_join_accept", world)).status_code == 404
+    assert jhansi.post(url_for("project_join_withdraw", world)).status_code == 404
+    assert teacher_client.post(url_for("project_join_decline", world)).status_code == 302
+    assert teacher_client.post(url_for("project_join_withdraw", world)).status_code == 302
+    assert JoinRequest.objects.get(pk=world["join"]).status == JoinRequest.Status.DECLINED
+    assert JoinRequest.objects.get(pk=world["sent_join"]).status == JoinRequest.Status.WITHDRAWN
 
 
 @pytest.mark.parametrize("name", ["student_rename", "student_reset", "student_remove"])

@@ -86,8 +86,10 @@ def test_a_past_start_is_the_shells_business():
 
 
 def test_unknown_template_key():
-    with pytest.raises(PlanError, match="No template 'nope'"):
+    with pytest.raises(PlanError, match=r"^No template 'nope' in the library\.$") as raised:
         generate_plan(request(), LIBRARY, template_key="nope")
+    assert isinstance(raised.value, KeyError)
+    assert raised.value.field == "template_key"
 
 
 # Choosing a template
@@ -339,6 +341,7 @@ def test_every_plan_is_sound(req):
     if req.approach:  # the fixture library has each approach
         assert plan.approach == req.approach
     assert generate_plan(req, LIBRARY) == plan  # deterministic
+    assert generate_plan(req, LIBRARY, template_key=plan.template) == plan
 
 
 @short

@@ -70,7 +70,9 @@ GUIDES: tuple[Guide, ...] = (
     Guide(
         slug="safety-and-privacy",
         title=_("Safety and privacy"),
-        summary=_("Your students are minors: simple habits that keep them safe while they connect."),
+        summary=_(
+            "Your students are minors: simple habits that keep them safe while they connect."
+        ),
         minutes=2,
     ),
 )

@@ -260,7 +260,35 @@ class ProjectForm(forms.ModelForm):
         return super().save(commit)
 
 
-class ActivityForm(forms.ModelForm):
+ITEM_REACH = timedelta(days=365)  # a plan's dates stay within a year of the project's
+
+
+class _PlanItemForm(forms.ModelForm):
+    """An activity, milestone or session of a project: its date must stay near the plan (a
+    mistyped year would stretch the plan, its timeline and its calendar over centuries)."""
+
+    date_field = "due_date"
+
+    def __init__(self, *args, project=None, **kwargs):
+        self.project = project
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get(self.date_field)
+        if self.project is not None and day is not None:
+            first = self.project.start_date - ITEM_REACH
+            last = self.project.end_date + ITEM_REACH
+            if not first <= day <= last:
+                self.add_error(
+                    self.date_field,
+                    _("Choose a date between %(first)s and %(last)s, near the plan's dates.")
+                    % {"first": first.isoformat(), "last": last.isoformat()},
+                )
+        return cleaned
+
+
+class ActivityForm(_PlanItemForm):
     title = OneLineTextField(label=_("Title"), max_length=120)
     description = PlainTextField(
         label=_("For teachers"), required=False, max_length=3000, widget=forms.Textarea
@@ -276,7 +304,7 @@ class ActivityForm(forms.ModelForm):
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(_PlanItemForm):
     title = OneLineTextField(label=_("Title"), max_length=160)
 
     class Meta:
@@ -285,7 +313,8 @@ class MilestoneForm(forms.ModelForm):
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(_PlanItemForm):
+    date_field = "on_date"
     title = OneLineTextField(label=_("Title"), max_length=120)
     purpose = PlainTextField(
         label=_("Purpose"), required=False, max_length=2000, widget=forms.Textarea

@@ -242,6 +242,11 @@ def move_plan(project: Project, days: int) -> None:
     """Move every date of the plan by `days` (the start date changed), then onto days all
     participating schools are open."""
     delta = timedelta(days=days)
+    if project.answers.get("start"):
+        # A phase regenerated later must land in the moved plan, not where it first was.
+        start = date.fromisoformat(project.answers["start"]) + delta
+        project.answers = {**project.answers, "start": start.isoformat()}
+        project.save(update_fields=["answers", "updated_at"])
     project.activities.update(due_date=F("due_date") + delta)
     project.milestones.update(due_date=F("due_date") + delta)
     project.sessions.update(on_date=F("on_date") + delta)
@@ -262,7 +267,8 @@ def shift_clashing_dates(project: Project) -> int:
     moved = 0
     for row, field in rows:
         day = getattr(row, field)
-        new_day = school_calendar.next_school_day(day, calendars)
+        # As far as clashes() looks for its suggestion: a summer break lasts over two months.
+        new_day = school_calendar.next_school_day(day, calendars, limit=school_calendar.SEARCH_DAYS)
         if new_day != day:
             setattr(row, field, new_day)
             row.save(update_fields=[field])
@@ -300,10 +306,10 @@ def transition_refusal(project: Project, new_status: str) -> str | None:
 @transaction.atomic
 def change_status(project: Project, new_status: str, *, by: User) -> Project:
     project = Project.objects.select_for_update().get(pk=project.pk)
-    if not can_edit(project, by) or (
-        new_status in (Status.DRAFT, Status.ARCHIVED) and project.owner_id != by.pk
-    ):
+    if not can_edit(project, by):
         raise ProjectError(_("Only the project's owner and co-editors can change its status."))
+    if new_status in (Status.DRAFT, Status.ARCHIVED) and project.owner_id != by.pk:
+        raise ProjectError(_("Only the project's owner can archive it or take it back to draft."))
     refusal = transition_refusal(project, new_status)
     if refusal:
         raise ProjectError(refusal)

@@ -242,7 +242,7 @@ def assistant_preview(request):
             _("Your plan is ready as a draft. Edit anything, then open it for partners."),
         )
         return redirect("project_detail", token=project.token)
-    return render(
+    response = render(
         request,
         "projects/assistant_preview.html",
         {
@@ -253,6 +253,9 @@ def assistant_preview(request):
             "phases": [(Phase(phase.key).label, phase) for phase in plan.phases],
         },
     )
+    if request.headers.get("HX-Request"):
+        response["HX-Push-Url"] = request.path
+    return response
 
 
 # The project page ---------------------------------------------------------------------------
@@ -438,7 +441,7 @@ def item_edit(request, token, kind, item_id=None):
             "phase": phase if phase in Phase.values else Phase.EXECUTION,
             _date_field: project.start_date,
         }
-    form = form_class(request.POST or None, instance=item, initial=initial)
+    form = form_class(request.POST or None, instance=item, initial=initial, project=project)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save(commit=False)
@@ -542,7 +545,15 @@ def project_join(request, token):
 
 
 def _answer(request, join_id, action, success):
-    join = get_object_or_404(JoinRequest.objects.select_related("project"), pk=join_id)
+    join = get_object_or_404(JoinRequest.objects.select_related("project", "classroom"), pk=join_id)
+    # A request is answered by the project's editors and withdrawn by the teacher who asked;
+    # to anyone else it doesn't exist (the redirect below would give away the project's link).
+    if action is services.join_request_withdraw:
+        involved = join.classroom.teacher_id == request.user.pk
+    else:
+        involved = services.can_edit(join.project, request.user)
+    if not involved:
+        raise Http404
     try:
         action(join_id, by=request.user)
     except services.ProjectError as error:

@@ -72,6 +72,14 @@ class PlanError(ValueError):
         self.field = field
 
 
+class UnknownTemplate(PlanError, KeyError):
+    """template_key names no template in the library (a KeyError too, for callers that look
+    templates up by key)."""
+
+    def __str__(self) -> str:
+        return ValueError.__str__(self)  # not KeyError's quoted repr
+
+
 @dataclass
 class PhasePlan:
     """One phase of a plan with its milestones and sessions (what regenerate_phase returns)."""
@@ -182,6 +190,18 @@ def _score(template: Template, request: PlanRequest) -> tuple[float, list[tuple[
     return score, points
 
 
+def _strongest_first(template: Template, points: list[tuple[float, Reason]]) -> list[Reason]:
+    # The approach leads (it shapes the whole project), then the reasons by points; sorted()
+    # is stable, so equal points keep the order _score gave them.
+    ordered = [reason for _, reason in sorted(points, key=lambda item: -item[0])]
+    return [Reason("approach", template.approach), *ordered]
+
+
+def explain(request: PlanRequest, template: Template) -> list[Reason]:
+    """Why the template suits the request, the strongest reason first."""
+    return _strongest_first(template, _score(template, request)[1])
+
+
 def rank_templates(request: PlanRequest, library: Mapping[str, Template]) -> list[Candidate]:
     """The templates that pass the filters, best first (ties by key), relaxing the filters in
     the RELAXATIONS order until some template passes; [] when none ever does."""
@@ -193,10 +213,7 @@ def rank_templates(request: PlanRequest, library: Mapping[str, Template]) -> lis
             if not _passes(template, request, relaxed):
                 continue
             score, points = _score(template, request)
-            # The approach leads (it shapes the whole project), then the reasons by points;
-            # sorted() is stable, so equal points keep the order _score gave them.
-            ordered = [reason for _, reason in sorted(points, key=lambda item: -item[0])]
-            reasons = (Reason("approach", template.approach), *ordered)
+            reasons = tuple(_strongest_first(template, points))
             candidates.append(Candidate(template, round(score, 9), reasons, relaxed))
         if candidates:
             return sorted(candidates, key=lambda c: (-c.score, c.template.key))
@@ -227,7 +244,8 @@ def generate_plan(
         template, reasons = choose_template(request, library)
     else:
         validate(request)
-        template, reasons = _template(library, template_key), []
+        template = _template(library, template_key)
+        reasons = explain(request, template)
     return _build(request, template, reasons)
 
 
@@ -253,7 +271,8 @@ def shift_dates(
     items: Sequence[tuple[str, date]], calendars: Sequence[SchoolCalendar]
 ) -> list[date]:
     """Each item's date moved to the next school day for all calendars (unchanged when it is
-    one). The move never passes a later date's move, so the items keep their order."""
+    one, or when no such day comes within a year). Order-preserving: an earlier date never
+    lands after a later one's new date, so the items need not come sorted."""
     return [next_school_day(day, calendars, limit=SEARCH_DAYS) for _title, day in items]
 
 
@@ -261,7 +280,7 @@ def _template(library: Mapping[str, Template], key: str) -> Template:
     try:
         return library[key]
     except KeyError:
-        raise PlanError(f"No template {key!r} in the library.", "template") from None
+        raise UnknownTemplate(f"No template {key!r} in the library.", "template_key") from None
 
 
 def _phase_days(request: PlanRequest, start: date) -> list[list[date]]:

@@ -45,7 +45,7 @@ TEMPLATE_TEXT_LIMITS = {
 }
 ACTIVITY_TEXT_LIMITS = {
     "title": 120,
-    "description": 3000,
+    "description": 2000,  # also a live session's purpose (2000)
     "instructions": 3000,
     "evidence": 300,
     "milestone": 160,
