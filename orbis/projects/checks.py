@@ -7,11 +7,11 @@ from orbis.classrooms.vocabulary import Subject
 
 @checks.register()
 def template_library_check(app_configs, **kwargs):
-    from orbis.core.plans.library import TemplateError, load_library
+    from orbis.core.plans import library
 
     try:
-        load_library(subjects=Subject.values)
-    except TemplateError as error:
+        library.load_library(library.DEFAULT_DIR, subjects=Subject.values)
+    except library.TemplateError as error:
         return [
             checks.Error(
                 f"The project template library has broken templates:\n{error}",

@@ -86,3 +86,25 @@ def test_assistant_to_a_shared_plan(browser_page, screenshot, live_server):
         assert first_activity.title in page.content()
         assert "6th grade B" in page.content()
     screenshot(olenka, "project-page-partner-phone")
+
+
+def test_assistant_works_without_javascript(browser_page, screenshot, live_server):
+    call_command("demo", "--no-serve")
+    page = browser_page(javascript=False, width=400)
+    log_in(page, live_server.url, DEMO_TEACHER_EMAIL)
+    page.goto(f"{live_server.url}/projects/new/")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("heading", name="Step 2 of 4").wait_for()
+    page.get_by_label("13. Climate action").check()
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("heading", name="Step 3 of 4").wait_for()
+    page.get_by_label("Start date").fill("2001-01-01")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_text("The start date is in the past: choose today or later.").wait_for()
+    page.get_by_label("Start date").fill((timezone.localdate() + timedelta(days=3)).isoformat())
+    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Show my plan").click()
+    page.get_by_role("button", name="Create this plan").click()
+    page.get_by_text("Your plan is ready as a draft.").wait_for()
+    assert page.locator("#timeline svg").count() == 1
+    screenshot(page, "project-page-no-javascript-phone")
