@@ -17,7 +17,7 @@ from orbis.core.plans.generator import (
     regenerate_phase,
     shift_dates,
 )
-from orbis.core.plans.library import DEFAULT_DIR, load_library
+from orbis.core.plans.library import load_library
 from orbis.core.plans.types import Plan, PlanRequest, SchoolCalendar
 from orbis.core.plans.vocabulary import COMPETENCIES, DURATIONS, MIN_WEEKS, PHASES
 
@@ -370,7 +370,6 @@ def test_shifted_dates_are_school_days_in_order(calendars, days):
     )
 
 
-@pytest.mark.skipif(not list(DEFAULT_DIR.glob("*.toml")), reason="no real templates yet")
 @settings(deadline=None, max_examples=40)
 @given(requests())
 def test_plans_from_the_real_library_are_sound(req):
