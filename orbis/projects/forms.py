@@ -47,10 +47,10 @@ def _check_ages(form, cleaned):
         form.add_error("age_max", _("The oldest age can't be below the youngest."))
 
 
-def _check_duration(form, approach, weeks):
+def _check_duration(form, field: str, approach, weeks):
     if approach and weeks is not None and weeks < MIN_WEEKS[approach]:
         form.add_error(
-            "weeks" if "weeks" in form.fields else "duration_weeks",
+            field,
             _("A %(approach)s project needs at least %(weeks)d weeks.")
             % {"approach": Approach(approach).label, "weeks": MIN_WEEKS[approach]},
         )
@@ -118,7 +118,7 @@ class TimeStep(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        _check_duration(self, cleaned.get("approach"), cleaned.get("weeks"))
+        _check_duration(self, "weeks", cleaned.get("approach"), cleaned.get("weeks"))
         return cleaned
 
 
@@ -249,7 +249,9 @@ class ProjectForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         _check_ages(self, cleaned)
-        _check_duration(self, cleaned.get("approach"), cleaned.get("duration_weeks"))
+        _check_duration(
+            self, "duration_weeks", cleaned.get("approach"), cleaned.get("duration_weeks")
+        )
         cleaned["objectives"] = _lines(cleaned.get("objectives_text", ""))
         cleaned["reflection_prompts"] = _lines(cleaned.get("prompts_text", ""))
         return cleaned

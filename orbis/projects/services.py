@@ -4,7 +4,7 @@ roles, editing the plan. Each runs in one transaction; notifications go out on c
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,6 +82,7 @@ def calendars_of(project: Project) -> list[SchoolCalendar]:
     """The calendars of every participating school, the owner's first, each school once."""
     seen, found = set(), []
     members = sorted(project.memberships.all(), key=lambda m: m.role != Role.OWNER)
+    prefetch_related_objects(members, "classroom__teacher__school__terms")
     for membership in members:
         school = membership.classroom.teacher.school
         if school is not None and school.pk not in seen:
@@ -132,17 +133,17 @@ def _store_phase(project: Project, phase: PlannedPhase, plan: Plan) -> None:
             order=item.order,
             template_activity=item.key,
             kind=item.kind,
-            title=item.title[:120],
+            title=item.title,
             description=item.description,
             instructions=item.instructions,
-            evidence=item.evidence[:300],
+            evidence=item.evidence,
             due_date=item.due,
             live=item.live,
         )
         for item in phase.activities
     )
     Milestone.objects.bulk_create(
-        Milestone(project=project, phase=m.phase, title=m.title[:160], due_date=m.due)
+        Milestone(project=project, phase=m.phase, title=m.title, due_date=m.due)
         for m in plan.milestones
         if m.phase == phase.key
     )
@@ -150,7 +151,7 @@ def _store_phase(project: Project, phase: PlannedPhase, plan: Plan) -> None:
         SuggestedSession(
             project=project,
             phase=s.phase,
-            title=s.title[:120],
+            title=s.title,
             purpose=s.purpose,
             on_date=s.on,
             minutes=s.minutes,
@@ -168,8 +169,8 @@ def project_create_from_plan(
         raise ProjectError(_("You can only start projects with your own classrooms."))
     project = Project.objects.create(
         owner=owner,
-        title=plan.title[:120],
-        central_question=plan.central_question[:300],
+        title=plan.title,
+        central_question=plan.central_question,
         summary=plan.summary,
         approach=plan.approach,
         project_type=plan.project_type,
@@ -258,17 +259,15 @@ def move_plan(project: Project, days: int) -> None:
 def shift_clashing_dates(project: Project) -> int:
     """Move every date that falls on a day without lessons (for any participating school) to
     the next day that suits all of them, keeping the plan's order. Returns how many moved."""
-    calendars = calendars_of(project)
     rows = [
         *((row, "due_date") for row in project.activities.all()),
         *((row, "due_date") for row in project.milestones.all()),
         *((row, "on_date") for row in project.sessions.all()),
     ]
+    days = [getattr(row, field) for row, field in rows]
+    shifted = generator.shift_dates([("", day) for day in days], calendars_of(project))
     moved = 0
-    for row, field in rows:
-        day = getattr(row, field)
-        # As far as clashes() looks for its suggestion: a summer break lasts over two months.
-        new_day = school_calendar.next_school_day(day, calendars, limit=school_calendar.SEARCH_DAYS)
+    for (row, field), day, new_day in zip(rows, days, shifted, strict=True):
         if new_day != day:
             setattr(row, field, new_day)
             row.save(update_fields=[field])
@@ -388,8 +387,8 @@ def _answerable(join_id: int, user: User) -> JoinRequest:
 def join_request_accept(join_id: int, *, by: User) -> Membership:
     # Lock the project row first: two owners (or two tabs) accepting at the same moment are
     # serialised here, so the partner count below is always the current one.
-    project_id = JoinRequest.objects.filter(pk=join_id).values_list("project_id", flat=True)
-    Project.objects.select_for_update().filter(pk__in=list(project_id)).first()
+    asked = JoinRequest.objects.filter(pk=join_id).values("project_id")
+    list(Project.objects.select_for_update().filter(pk__in=asked))
     join = _answerable(join_id, by)
     project = join.project
     if project.status not in (Status.OPEN, Status.RUNNING):
@@ -412,9 +411,9 @@ def join_request_accept(join_id: int, *, by: User) -> Membership:
         url=_project_url(project),
     )
     if clash_count:
-        for editor in {m.classroom.teacher for m in project.memberships.all()} - {newcomer}:
+        for teacher in {m.classroom.teacher for m in project.memberships.all()} - {newcomer}:
             notify(
-                recipient=editor,
+                recipient=teacher,
                 kind=Notification.Kind.PLAN_CLASHES,
                 params={"count": clash_count, "project": project.title},
                 url=_project_url(project) + "#clashes",

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -100,7 +100,11 @@ def _step_initial(request, key: str) -> dict:
             "subject": (classroom.subjects or [""])[0],
         },
         "goals": {"sdgs": classroom.sdgs[:3], "competencies": ["intercultural-communication"]},
-        "time": {"weeks": 0, "mode": classroom.exchange_mode, "start": _soon()},
+        "time": {
+            "weeks": 0,
+            "mode": classroom.exchange_mode,
+            "start": timezone.localdate() + timedelta(days=7),
+        },
         "languages": {
             "languages": classroom.languages,
             "text_language": "es" if (request.LANGUAGE_CODE or "").startswith("es") else "en",
@@ -108,11 +112,6 @@ def _step_initial(request, key: str) -> dict:
         },
     }[key]
     return {**defaults, **{k: v for k, v in answers.items() if k in defaults}}
-
-
-def _soon() -> date:
-    today = timezone.localdate()
-    return today.fromordinal(today.toordinal() + 7)
 
 
 def _guard(request):
@@ -318,6 +317,8 @@ def _closed_reason(reason: str) -> str:
 @require_GET
 def project_detail(request, token):
     project = _project(request, token)
+    # The phases, the clash check and the timeline all read the plan's items: load them once.
+    prefetch_related_objects([project], "activities", "milestones", "sessions")
     membership = services.membership_of(project, request.user)
     editor = services.can_edit(project, request.user)
     classes = [
@@ -370,8 +371,6 @@ def project_detail(request, token):
             ]
             if editor
             else [],
-            "Role": Membership.Role,
-            "Status": Project.Status,
         },
     )
 
@@ -420,9 +419,9 @@ def project_status(request, token):
 # Plan items ---------------------------------------------------------------------------------
 
 ITEMS = {
-    "activity": (Activity, ActivityForm, "due_date"),
-    "milestone": (Milestone, MilestoneForm, "due_date"),
-    "session": (SuggestedSession, SessionForm, "on_date"),
+    "activity": (Activity, ActivityForm),
+    "milestone": (Milestone, MilestoneForm),
+    "session": (SuggestedSession, SessionForm),
 }
 
 
@@ -432,14 +431,14 @@ def item_edit(request, token, kind, item_id=None):
     project = _project(request, token, edit=True)
     if kind not in ITEMS:
         raise Http404
-    model, form_class, _date_field = ITEMS[kind]
+    model, form_class = ITEMS[kind]
     item = get_object_or_404(model, pk=item_id, project=project) if item_id else None
     initial = {}
     if item is None:
         phase = request.GET.get("phase")
         initial = {
             "phase": phase if phase in Phase.values else Phase.EXECUTION,
-            _date_field: project.start_date,
+            form_class.date_field: project.start_date,
         }
     form = form_class(request.POST or None, instance=item, initial=initial, project=project)
     if request.method == "POST" and form.is_valid():
@@ -548,7 +547,8 @@ def _answer(request, join_id, action, success):
     join = get_object_or_404(JoinRequest.objects.select_related("project", "classroom"), pk=join_id)
     # A request is answered by the project's editors and withdrawn by the teacher who asked;
     # to anyone else it doesn't exist (the redirect below would give away the project's link).
-    if action is services.join_request_withdraw:
+    withdraw = action is services.join_request_withdraw
+    if withdraw:
         involved = join.classroom.teacher_id == request.user.pk
     else:
         involved = services.can_edit(join.project, request.user)
@@ -560,7 +560,7 @@ def _answer(request, join_id, action, success):
         messages.error(request, str(error))
     else:
         messages.success(request, success)
-    if action is services.join_request_withdraw:
+    if withdraw:
         return redirect("project_mine")
     return redirect(reverse("project_detail", args=[join.project.token]) + "#classes")
 
