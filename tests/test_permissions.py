@@ -5,8 +5,10 @@ test_every_project_url_is_known fail until it is added here, with its access rul
 must decide, for each new page, who may see it.
 """
 
+import importlib
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -390,11 +392,29 @@ def hostile_payload(name: str, ids: dict[str, int]) -> dict:
 # ---- the list of URLs -------------------------------------------------------------------
 
 
+def routes_walked_by_apps() -> dict[str, set[str]]:
+    """URL names whose access rules an app's own matrix walks (the board, live sessions,
+    reflection, showcase, challenges): orbis/<app>/tests/test_<app>_permissions.py lists them in
+    ROUTE_NAMES and asks every role (anonymous, student, outsider, member, owner) of each."""
+    walked = {}
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted(root.glob("orbis/*/tests/test_*_permissions.py")):
+        module = importlib.import_module(
+            ".".join(path.relative_to(path.parents[3]).with_suffix("").parts)
+        )
+        walked[path.parts[-3]] = set(module.ROUTE_NAMES)
+    return walked
+
+
 def test_every_project_url_is_known():
-    """A new URL pattern must be added to ROUTES, with its access rule, before it ships."""
+    """A new URL pattern must be added to ROUTES (or an app's own matrix), with its access
+    rule, before it ships."""
     names = project_url_names()
-    assert names - ROUTES.keys() == set(), "New URL names: add them to ROUTES"
-    assert ROUTES.keys() - names == set(), "URL names gone: remove them from ROUTES"
+    walked = set().union(*routes_walked_by_apps().values())
+    assert not walked & ROUTES.keys(), "A URL is in ROUTES and in an app's matrix"
+    known = ROUTES.keys() | walked
+    assert names - known == set(), "New URL names: add them to ROUTES or the app's ROUTE_NAMES"
+    assert known - names == set(), "URL names gone: remove them from ROUTES or ROUTE_NAMES"
 
 
 def test_every_known_route_reverses(world):

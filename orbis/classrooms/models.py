@@ -57,6 +57,12 @@ class Classroom(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
         help_text=_("Automatic matching proposes up to this many partner classes."),
     )
+    # Minors' posts, comments and reflections wait for their teacher unless she turns it off.
+    student_posts_need_approval = models.BooleanField(
+        _("students' posts wait for my approval"),
+        default=True,
+        help_text=_("What students post on project boards appears only once you approve it."),
+    )
     # Students join with this code; None when the teacher turned joining off.
     join_code = models.CharField(max_length=12, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

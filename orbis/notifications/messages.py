@@ -1,7 +1,11 @@
 """The texts of notifications, translated when shown."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django_countries import countries
 
 from .models import Notification
@@ -44,7 +48,49 @@ def render(kind: str, params: dict) -> str:
             count if isinstance(count, int) else 0,
         ),
         Kind.MEMBER_LEFT: _("%(teacher)s took %(classroom)s out of “%(project)s”."),
+        Kind.BOARD_POST: _(
+            "%(author)s (%(classroom)s) posted “%(title)s” on the board of “%(project)s”."
+        ),
+        Kind.BOARD_COMMENT: _(
+            "%(author)s (%(classroom)s) commented on “%(title)s” in “%(project)s”."
+        ),
+        Kind.PENDING_APPROVAL: ngettext(
+            "%(count)d item from %(classroom)s waits for your approval in “%(project)s”.",
+            "%(count)d items from %(classroom)s wait for your approval in “%(project)s”.",
+            count if isinstance(count, int) else 0,
+        ),
+        Kind.ITEM_FLAGGED: _(
+            "%(teacher)s flagged an item of %(classroom)s in “%(project)s”: it is hidden until "
+            "you decide."
+        ),
+        Kind.FLAG_DECIDED: (
+            _("The item you flagged in “%(project)s” was removed by its class's teacher.")
+            if params.get("outcome") == "removed"
+            else _("The item you flagged in “%(project)s” was restored by its class's teacher.")
+        ),
+        Kind.SESSION_SCHEDULED: _(
+            "%(teacher)s scheduled the live session “%(session)s” of “%(project)s”: %(when)s."
+        ),
+        Kind.SESSION_CHANGED: _(
+            "The live session “%(session)s” of “%(project)s” changed: now %(when)s."
+        ),
+        Kind.SESSION_CANCELLED: _(
+            "The live session “%(session)s” of “%(project)s” (%(when)s) was cancelled."
+        ),
+        Kind.SESSION_REMINDER: ngettext(
+            "Reminder: the live session “%(session)s” starts in %(count)d hour, %(when)s.",
+            "Reminder: the live session “%(session)s” starts in %(count)d hours, %(when)s.",
+            count if isinstance(count, int) else 0,
+        ),
+        Kind.SHOWCASE_PUBLISHED: _(
+            "“%(project)s” now has a public showcase; your certificate of participation is ready."
+        ),
+        Kind.CHALLENGE_ENTRY: _(
+            "An entry of %(classroom)s to the challenge “%(challenge)s” waits for your approval."
+        ),
     }
+    if "start" in params:  # an ISO UTC time, shown in the reader's zone and language
+        params = {**params, "when": when(params.get("start"), params.get("zone"))}
     if isinstance(params.get("country"), str):  # stored as a code, named in the reader's language
         params = {**params, "country": countries.name(params["country"]) or params["country"]}
     template = texts.get(kind)
@@ -54,3 +100,21 @@ def render(kind: str, params: dict) -> str:
         return template % params
     except (KeyError, TypeError, ValueError):
         return str(Notification.Kind(kind).label) if kind in Kind.values else ""
+
+
+def when(start, zone) -> str:
+    """A moment as the reader reads it: "Tue 14 Dec 2026, 13:00 (America/Bogota)"."""
+    try:
+        moment = datetime.fromisoformat(start)
+        tz = ZoneInfo(zone) if isinstance(zone, str) and zone else ZoneInfo("UTC")
+    except (TypeError, ValueError, KeyError):
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    local = moment.astimezone(tz)
+    language = (get_language() or "en").replace("-", "_")
+    try:
+        text = format_datetime(local, "EEE d MMM y, HH:mm", locale=language)
+    except ValueError:
+        text = local.strftime("%a %d %b %Y, %H:%M")
+    return f"{text} ({tz.key})"

@@ -20,11 +20,23 @@ class Notification(models.Model):
         JOIN_DECLINED = "join_declined", _("Request to join declined")
         PLAN_CLASHES = "plan_clashes", _("Dates that clash")
         MEMBER_LEFT = "member_left", _("A class left a project")
+        # The board, live sessions, reflection, showcase and challenges.
+        BOARD_POST = "board_post", _("New post on a project board")
+        BOARD_COMMENT = "board_comment", _("New comment on a post")
+        PENDING_APPROVAL = "pending_approval", _("Student work waiting for approval")
+        ITEM_FLAGGED = "item_flagged", _("A partner flagged your class's item")
+        FLAG_DECIDED = "flag_decided", _("A flagged item was decided")
+        SESSION_SCHEDULED = "session_scheduled", _("Live session scheduled")
+        SESSION_CHANGED = "session_changed", _("Live session changed")
+        SESSION_CANCELLED = "session_cancelled", _("Live session cancelled")
+        SESSION_REMINDER = "session_reminder", _("Live session reminder")
+        SHOWCASE_PUBLISHED = "showcase_published", _("Showcase published")
+        CHALLENGE_ENTRY = "challenge_entry", _("Challenge entry")
 
     recipient = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="notifications"
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
     params = models.JSONField(default=dict)
     url = models.CharField(max_length=200)
     created_at = models.DateTimeField(auto_now_add=True)
