@@ -235,3 +235,62 @@ LOGGING = {
     # One line per task run is noise in a terminal; failures are still logged.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# Uploads and media storage. Uploads are checked by content (orbis/uploads): per-kind size
+# limits, image pixel limit, and the longest side a stored image keeps. Media are never served
+# by URL (there is no MEDIA_URL route, not even in development): views that check permissions
+# stream them with orbis.uploads.serving.file_response.
+_MB = 1024 * 1024
+_UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 25)
+ORBIS_UPLOAD_MAX_BYTES = {
+    "image": env_int("UPLOAD_MAX_IMAGE_MB", _UPLOAD_MAX_MB) * _MB,
+    "pdf": env_int("UPLOAD_MAX_PDF_MB", _UPLOAD_MAX_MB) * _MB,
+    "audio": env_int("UPLOAD_MAX_AUDIO_MB", _UPLOAD_MAX_MB) * _MB,
+    "document": env_int("UPLOAD_MAX_DOCUMENT_MB", _UPLOAD_MAX_MB) * _MB,
+    "video": env_int("UPLOAD_MAX_VIDEO_MB", 200) * _MB,
+}
+ORBIS_UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_MEGAPIXELS", 40) * 1_000_000
+ORBIS_UPLOAD_IMAGE_MAX_SIDE = env_int("UPLOAD_IMAGE_MAX_SIDE", 2560)
+# Files above 2.5 MB go to a temporary file as they arrive (never whole into memory), and no
+# more than the largest limit is written to disk.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_TEMP_DIR = os.environ.get("FILE_UPLOAD_TEMP_DIR") or None
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "orbis.uploads.handlers.CappedTemporaryFileUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+
+# Media storage: local files under MEDIA_ROOT, or S3-compatible object storage (AWS, MinIO,
+# Scaleway, OVH …) with MEDIA_STORAGE=s3. Credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (or the machine's IAM role). Objects stay private (no ACL).
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    _MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "location": env_str("AWS_LOCATION", ""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            # A file read through the storage spools to disk past this, not into memory.
+            "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+        },
+    }
+elif MEDIA_STORAGE == "local":
+    _MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
+STORAGES = {
+    "default": _MEDIA_BACKEND,
+    # Django's default for static files, unchanged.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

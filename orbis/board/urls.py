@@ -1,3 +1,50 @@
+from django.urls import path, register_converter
+
+from . import views
 
 
-urlpatterns: list = []
+class ItemKindConverter:
+    """Moderation works on posts and comments alike: /post/12/approve/, /comment/7/flag/."""
+
+    regex = "post|comment"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ItemKindConverter, "item")
+
+urlpatterns = [
+    # Before "<token>/": "queue" is not a project.
+    path("queue/", views.board_queue_all, name="board_queue_all"),
+    path("<str:token>/", views.board, name="board"),
+    path("<str:token>/posts/", views.board_post_create, name="board_post_create"),
+    path("<str:token>/gallery/", views.board_gallery, name="board_gallery"),
+    path("<str:token>/queue/", views.board_queue, name="board_queue"),
+    path("<str:token>/posts/<int:post_id>/", views.board_post, name="board_post"),
+    path("<str:token>/posts/<int:post_id>/edit/", views.board_post_edit, name="board_post_edit"),
+    path(
+        "<str:token>/posts/<int:post_id>/delete/", views.board_post_delete, name="board_post_delete"
+    ),
+    path("<str:token>/posts/<int:post_id>/comment/", views.board_comment, name="board_comment"),
+    path("<str:token>/posts/<int:post_id>/react/", views.board_react, name="board_react"),
+    path("<str:token>/files/<int:attachment_id>/", views.board_file, name="board_file"),
+    path(
+        "<str:token>/files/<int:attachment_id>/thumbnail/",
+        views.board_thumbnail,
+        name="board_thumbnail",
+    ),
+    path(
+        "<str:token>/<item:kind>/<int:item_id>/approve/", views.board_approve, name="board_approve"
+    ),
+    path("<str:token>/<item:kind>/<int:item_id>/reject/", views.board_reject, name="board_reject"),
+    path("<str:token>/<item:kind>/<int:item_id>/flag/", views.board_flag, name="board_flag"),
+    path(
+        "<str:token>/<item:kind>/<int:item_id>/decide/",
+        views.board_flag_decide,
+        name="board_flag_decide",
+    ),
+]

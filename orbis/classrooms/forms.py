@@ -46,6 +46,20 @@ class ClassroomForm(forms.ModelForm):
             "Create: a shared product that solves a problem."
         ),
     )
+    # A choice, not a checkbox: a form sent without it (an old page, a script) must keep the safe
+    # default rather than read "unchecked" as "publish at once".
+    student_posts_need_approval = forms.TypedChoiceField(
+        label=_("Students' posts and comments on project boards"),
+        choices=[
+            (True, _("Wait for my approval before others see them (recommended)")),
+            (False, _("Appear at once; I can still take them down")),
+        ],
+        coerce=lambda value: value in (True, "True"),
+        empty_value=None,
+        initial=True,
+        required=False,
+        widget=forms.RadioSelect,
+    )
 
     class Meta:
         model = Classroom
@@ -63,6 +77,7 @@ class ClassroomForm(forms.ModelForm):
             "exchange_mode",
             "looking_for_partners",
             "partners_wanted",
+            "student_posts_need_approval",
         ]
         widgets = {"exchange_mode": forms.RadioSelect}
         field_classes = {"name": OneLineTextField, "grade_label": OneLineTextField}
@@ -76,6 +91,12 @@ class ClassroomForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partners_wanted"].required = False  # one partner unless said otherwise
+
+    def clean_student_posts_need_approval(self):
+        chosen = self.cleaned_data["student_posts_need_approval"]
+        if chosen is None:
+            return self.instance.student_posts_need_approval if self.instance.pk else True
+        return chosen
 
     def clean_partners_wanted(self):
         return self.cleaned_data["partners_wanted"] or 1

@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from orbis.live.selectors import upcoming_for_teacher
+from orbis.live.times import zone_of
 from orbis.partners.selectors import partnerships_of
 from orbis.projects.services import projects_of
 
@@ -31,6 +33,15 @@ def dashboard(request):
         has_project=bool(projects),
     )
     next_step = next((step for step in steps if not step.done), None)
+    zone = zone_of(teacher.school)
+    live_sessions = [
+        {
+            "session": session,
+            "start": session.starts_at.astimezone(zone),
+            "end": session.ends_at.astimezone(zone),
+        }
+        for session in upcoming_for_teacher(teacher)
+    ]
     return render(
         request,
         "home/dashboard.html",
@@ -43,5 +54,7 @@ def dashboard(request):
             "next_step": next_step,
             "onboarding_done": next_step is None,
             "attention": attention_items(teacher=teacher, classrooms=classrooms),
+            "live_sessions": live_sessions,
+            "zone": zone,
         },
     )

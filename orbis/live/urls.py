@@ -1,3 +1,23 @@
+from django.urls import path
 
+from . import views
 
-urlpatterns: list = []
+urlpatterns = [
+    path("calendar/", views.live_calendar_feed_settings, name="live_calendar_feed_settings"),
+    path("calendar/new-link/", views.live_calendar_feed_reset, name="live_calendar_feed_reset"),
+    path("calendar/<str:feed_token>.ics", views.live_calendar_feed, name="live_calendar_feed"),
+    path("<str:token>/", views.live_sessions, name="live_sessions"),
+    path("<str:token>/new/", views.live_session_new, name="live_session_new"),
+    path("<str:token>/<int:session_id>/", views.live_session_detail, name="live_session_detail"),
+    path("<str:token>/<int:session_id>/edit/", views.live_session_edit, name="live_session_edit"),
+    path(
+        "<str:token>/<int:session_id>/cancel/",
+        views.live_session_cancel,
+        name="live_session_cancel",
+    ),
+    path(
+        "<str:token>/<int:session_id>/session.ics",
+        views.live_session_ics,
+        name="live_session_ics",
+    ),
+]

@@ -417,7 +417,6 @@ def join_request_accept(join_id: int, *, by: User) -> Membership:
                 kind=Notification.Kind.PLAN_CLASHES,
                 params={"count": clash_count, "project": project.title},
                 url=_project_url(project) + "#clashes",
-                email=False,
             )
     return membership
 
@@ -487,7 +486,6 @@ def leave(project: Project, membership_id: int, *, by: User) -> None:
             "project": project.title,
         },
         url=_project_url(project),
-        email=False,
     )
 
 

@@ -364,6 +364,9 @@ def project_detail(request, token):
             "pending": pending,
             "clashes": clashes,
             "reasons": reason_texts(project.template_reasons),
+            # Once the Reflection tab is opened its prompts (edited there) replace the plan's.
+            "reflection_prompts": [p.text for p in project.reflection_prompt_set.all()]
+            or project.reflection_prompts,
             "timeline": timeline_context(project),
             "next_statuses": [
                 (status, services.transition_refusal(project, status))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from orbis.board import selectors as board_selectors
 from orbis.classrooms.models import Classroom
 from orbis.classrooms.views import get_own_classroom
 
@@ -205,6 +206,7 @@ def student_space(request):
             "classroom": classroom,
             "classmates": classroom.students.exclude(pk=student.pk),
             "show_secret": request.session.pop("orbis_show_secret", False),
+            "projects": board_selectors.student_projects(student),
         },
     )
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from orbis.classrooms.models import Classroom
 from orbis.core.world import DEMO_TEACHER_EMAIL, build_world
+from orbis.demo.collaboration import load_collaboration
 from orbis.demo.loader import DEMO_PASSWORD, load_world
 from orbis.demo.projects import load_demo_projects
 from orbis.students.codes import display_code
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         projects = load_demo_projects(timezone.localdate())
         if projects:
             self.stdout.write(f"Demo projects opened for partners: {projects}.")
+        for story in load_collaboration(timezone.localdate()):
+            self.stdout.write(f"Demo collaboration: {story}.")
         if report.created:
             self.stdout.write(f"Demo data loaded: {report.summary()}.")
         else:

@@ -1,0 +1,273 @@
+"""Reads of the board: what each viewer may see, filters, "new since your last visit"."""
+
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from orbis.projects.access import Viewer
+from orbis.projects.vocabulary import Phase
+
+from .models import Attachment, BoardVisit, Comment, Post, Reaction, Status
+
+# A pause longer than this starts a new visit: what was new stays new while one keeps browsing.
+VISIT_GAP = timedelta(minutes=30)
+TEXT_ONLY = "text"
+
+
+def _visible_q(viewer: Viewer, prefix: str = "") -> Q:
+    """Items the viewer may see: approved and unflagged ones, plus, for a teacher, her classes'
+    pending and flagged items and what she flagged; for a student, her own pending or refused
+    items (never other students' pending work, nor anything flagged)."""
+
+    def field(name):
+        return prefix + name
+
+    shown = Q(**{field("status"): Status.APPROVED, field("flagged_at__isnull"): True})
+    if viewer.is_teacher:
+        own = Q(**{field("classroom__teacher"): viewer.teacher}) & ~Q(
+            **{field("status"): Status.REJECTED}
+        )
+        flagged_by_her = Q(
+            **{field("flagged_by"): viewer.teacher, field("flagged_at__isnull"): False}
+        )
+        return shown | own | flagged_by_her
+    if viewer.is_student:
+        return shown | Q(
+            **{field("author_student"): viewer.student, field("flagged_at__isnull"): True}
+        )
+    return Q(pk__in=[])
+
+
+def posts_for(project, viewer: Viewer) -> QuerySet:
+    return Post.objects.filter(_visible_q(viewer), project=project)
+
+
+def comments_for(post: Post, viewer: Viewer) -> QuerySet:
+    return (
+        Comment.objects.filter(_visible_q(viewer), post=post)
+        .select_related("author_teacher", "author_student", "classroom__teacher__school")
+        .order_by("created_at", "pk")
+    )
+
+
+def post_for(project, viewer: Viewer, post_id: int) -> Post | None:
+    return (
+        posts_for(project, viewer)
+        .select_related("author_teacher", "author_student", "classroom")
+        .filter(pk=post_id)
+        .first()
+    )
+
+
+def comment_for(project, viewer: Viewer, comment_id: int) -> Comment | None:
+    return (
+        Comment.objects.filter(_visible_q(viewer), post__project=project, pk=comment_id)
+        .select_related("post", "classroom__teacher", "author_teacher", "author_student")
+        .first()
+    )
+
+
+def board_posts(project, viewer: Viewer, *, filters: dict, since) -> QuerySet:
+    """The board's posts, newest first, filtered, with what the list shows."""
+    posts = posts_for(project, viewer)
+    if filters.get("phase"):
+        posts = posts.filter(phase=filters["phase"])
+    if filters.get("classroom"):
+        posts = posts.filter(classroom_id=filters["classroom"])
+    kind = filters.get("kind")
+    if kind == TEXT_ONLY:
+        posts = posts.filter(~Exists(Attachment.objects.filter(post=OuterRef("pk"))))
+    elif kind:
+        posts = posts.filter(Exists(Attachment.objects.filter(post=OuterRef("pk"), kind=kind)))
+    shown_comments = _visible_q(viewer, "comments__")
+    posts = posts.annotate(comment_count=Count("comments", filter=shown_comments, distinct=True))
+    if since is not None:
+        new_comments = shown_comments & Q(comments__created_at__gt=since)
+        posts = posts.annotate(
+            new_comment_count=Count("comments", filter=new_comments, distinct=True)
+        )
+        if filters.get("new"):
+            fresh = Q(created_at__gt=since) & ~Q(**_own(viewer))
+            posts = posts.filter(fresh | Q(new_comment_count__gt=0))
+    # Meta.ordering doesn't apply to a query with aggregates: say it again.
+    return with_details(posts, viewer).order_by("-created_at", "-pk")
+
+
+def with_details(posts: QuerySet, viewer: Viewer) -> QuerySet:
+    return posts.select_related(
+        "author_teacher", "author_student", "classroom__teacher__school"
+    ).prefetch_related(
+        Prefetch("attachments", Attachment.objects.order_by("pk")),
+        Prefetch(
+            "reactions",
+            Reaction.objects.only(
+                "pk", "post_id", "kind", "author_teacher_id", "author_student_id"
+            ),
+        ),
+    )
+
+
+def reaction_bar(post: Post, viewer: Viewer) -> list[dict]:
+    """Each reaction kind with its count and whether the viewer chose it (reactions prefetched)."""
+    rows = []
+    for kind, label in Reaction.Kind.choices:
+        chosen = [r for r in post.reactions.all() if r.kind == kind]
+        mine = any(
+            (viewer.is_teacher and r.author_teacher_id == viewer.teacher.pk)
+            or (viewer.is_student and r.author_student_id == viewer.student.pk)
+            for r in chosen
+        )
+        rows.append(
+            {
+                "kind": kind,
+                "label": label,
+                "emoji": Reaction.EMOJI[kind],
+                "count": len(chosen),
+                "mine": mine,
+            }
+        )
+    return rows
+
+
+def gallery_attachments(project, viewer: Viewer, *, kind: str = "") -> QuerySet:
+    found = Attachment.objects.filter(
+        post__in=posts_for(project, viewer).filter(status=Status.APPROVED, flagged_at__isnull=True)
+    )
+    if kind and kind != TEXT_ONLY:
+        found = found.filter(kind=kind)
+    return found.select_related("post__classroom").order_by("-post__created_at", "pk")
+
+
+def attachment_for(project, viewer: Viewer, attachment_id: int) -> Attachment | None:
+    return (
+        Attachment.objects.filter(pk=attachment_id, post__in=posts_for(project, viewer))
+        .only("pk", "file", "thumbnail", "name", "content_type", "kind", "post_id")
+        .first()
+    )
+
+
+# ---- "new since your last visit" ------------------------------------------------------------
+
+
+def visit_since(project, viewer: Viewer, *, record: bool):
+    """When "new" starts for this viewer (None on a first visit: nothing to compare with), and,
+    with `record`, note that they are looking now."""
+    who = {"teacher": viewer.teacher} if viewer.is_teacher else {"student": viewer.student}
+    now = timezone.now()
+    visit = BoardVisit.objects.filter(project=project, **who).first()
+    if visit is None:
+        if record:
+            BoardVisit.objects.create(project=project, last_seen_at=now, since=None, **who)
+        return None
+    since = visit.since
+    if now - visit.last_seen_at > VISIT_GAP:
+        since = visit.last_seen_at  # a new visit: new means after the previous one
+    if record:
+        BoardVisit.objects.filter(pk=visit.pk).update(last_seen_at=now, since=since)
+    return since
+
+
+def new_post_count(project, viewer: Viewer, since) -> int:
+    if since is None:
+        return 0
+    return posts_for(project, viewer).filter(created_at__gt=since).exclude(**_own(viewer)).count()
+
+
+def _own(viewer: Viewer) -> dict:
+    if viewer.is_teacher:
+        return {"author_teacher": viewer.teacher}
+    return {"author_student": viewer.student}
+
+
+# ---- the teacher's queue ----------------------------------------------------------------------
+
+
+def queue_items(teacher, project=None) -> dict:
+    """What waits for this teacher: her students' pending posts and comments, and her classes'
+    items that a partner flagged. Across all her projects, or one."""
+    scope = Q(classroom__teacher=teacher)
+    post_scope = scope & (Q(project=project) if project else Q())
+    comment_scope = scope & (Q(post__project=project) if project else Q())
+    pending = Q(status=Status.PENDING, flagged_at__isnull=True)
+    flagged = Q(flagged_at__isnull=False)
+    posts = (
+        Post.objects.filter(post_scope)
+        .select_related("project", "classroom", "author_teacher", "author_student", "flagged_by")
+        .prefetch_related("attachments")
+    )
+    comments = Comment.objects.filter(comment_scope).select_related(
+        "post__project", "classroom", "author_teacher", "author_student", "flagged_by"
+    )
+    return {
+        "pending_posts": list(posts.filter(pending).order_by("created_at", "pk")),
+        "pending_comments": list(comments.filter(pending).order_by("created_at", "pk")),
+        "flagged_posts": list(posts.filter(flagged).order_by("flagged_at", "pk")),
+        "flagged_comments": list(comments.filter(flagged).order_by("flagged_at", "pk")),
+    }
+
+
+def waiting_count(teacher, project=None) -> int:
+    """How many board items wait for this teacher's decision, in one project or all (the
+    dashboard's "waiting for your approval")."""
+    waiting = Q(classroom__teacher=teacher) & (
+        Q(status=Status.PENDING) | Q(flagged_at__isnull=False)
+    )
+    posts = Post.objects.filter(waiting)
+    comments = Comment.objects.filter(waiting)
+    if project is not None:
+        posts, comments = posts.filter(project=project), comments.filter(post__project=project)
+    return posts.count() + comments.count()
+
+
+def pending_count(project, classroom) -> int:
+    waiting = Q(classroom=classroom, status=Status.PENDING)
+    return (
+        Post.objects.filter(waiting, project=project).count()
+        + Comment.objects.filter(waiting, post__project=project).count()
+    )
+
+
+# ---- the phase a new post belongs to ---------------------------------------------------------
+
+
+def current_phase(project, today: date | None = None) -> str:
+    """The phase whose activities are under way: the first whose last due date is still ahead."""
+    today = today or timezone.localdate()
+    ends = dict(project.activities.values_list("phase").annotate(last=Max("due_date")).order_by())
+    for phase in Phase.values:
+        if phase in ends and ends[phase] >= today:
+            return phase
+    return Phase.DISSEMINATION if ends else Phase.DEFINITION
+
+
+def student_projects(student) -> list[dict]:
+    """The projects of a student's class (drafts stay with the teacher until they open), each
+    with the partner classes and how many posts are new for her on its board."""
+    from orbis.projects.models import Membership, Project
+
+    projects = (
+        Project.objects.filter(memberships__classroom_id=student.classroom_id)
+        .exclude(status=Project.Status.DRAFT)
+        .prefetch_related(
+            Prefetch("memberships", Membership.objects.select_related("classroom__teacher__school"))
+        )
+        .order_by("-start_date", "pk")
+    )
+    rows = []
+    for project in projects:
+        own = tuple(m for m in project.memberships.all() if m.classroom_id == student.classroom_id)
+        viewer = Viewer(student=student, memberships=own)
+        since = visit_since(project, viewer, record=False)
+        rows.append(
+            {
+                "project": project,
+                "partners": [
+                    m.classroom
+                    for m in project.memberships.all()
+                    if m.classroom_id != student.classroom_id
+                ],
+                "new_count": new_post_count(project, viewer, since),
+            }
+        )
+    return rows

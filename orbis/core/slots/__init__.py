@@ -1,0 +1,37 @@
+"""When can the classes of a project meet live? Pure module (no Django); see engine.py."""
+
+from .engine import (
+    COMFORT_MINUTES,
+    MAX_MINUTES,
+    MAX_STRETCH,
+    MAX_WINDOW_DAYS,
+    MIN_MINUTES,
+    STRETCH_STEP,
+    find_slots,
+)
+from .types import (
+    ClassSchedule,
+    Compromise,
+    CoveringSession,
+    Slot,
+    SlotError,
+    SlotProposal,
+    SlotRequest,
+)
+
+__all__ = [
+    "COMFORT_MINUTES",
+    "MAX_MINUTES",
+    "MAX_STRETCH",
+    "MAX_WINDOW_DAYS",
+    "MIN_MINUTES",
+    "STRETCH_STEP",
+    "ClassSchedule",
+    "Compromise",
+    "CoveringSession",
+    "Slot",
+    "SlotError",
+    "SlotProposal",
+    "SlotRequest",
+    "find_slots",
+]
