@@ -41,7 +41,7 @@ class Challenge(models.Model):
         _("address"),
         max_length=80,
         unique=True,
-        help_text=_("Lower-case letters, digits and hyphens; the page is /challenges/<address>/."),
+        help_text=_("Lower-case letters, digits and hyphens, as in /challenges/day-of-play/."),
     )
     theme = models.CharField(_("theme"), max_length=200)
     description = models.TextField(_("description"), max_length=10000)

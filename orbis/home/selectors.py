@@ -8,10 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from orbis.accounts.models import User
+from orbis.board.selectors import waiting_count
+from orbis.challenges.models import ChallengeEntry
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.classrooms.vocabulary import ExchangeMode
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
 from orbis.projects.models import JoinRequest, Membership
+from orbis.reflections.models import ReflectionResponse
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ def attention_items(*, teacher: User, classrooms: list[Classroom]) -> list[Atten
                 reverse("project_detail", args=[join.project.token]) + "#requests",
             )
         )
+    items += _student_work_waiting(teacher)
     if teacher.school_id is None:
         items.append(
             Attention(
@@ -125,4 +129,51 @@ def attention_items(*, teacher: User, classrooms: list[Classroom]) -> list[Atten
                     reverse("classroom_students", args=[classroom.pk]),
                 )
             )
+    return items
+
+
+def _student_work_waiting(teacher: User) -> list[Attention]:
+    """Her students' posts, comments, reflections and challenge entries waiting for her, and
+    items partners flagged: minors' work is seen by others only once she has decided."""
+    items = []
+    board = waiting_count(teacher)
+    if board:
+        items.append(
+            Attention(
+                ngettext(
+                    "%(count)d board item waits for your decision.",
+                    "%(count)d board items wait for your decision.",
+                    board,
+                )
+                % {"count": board},
+                reverse("board_queue_all"),
+            )
+        )
+    answers = ReflectionResponse.objects.filter(
+        classroom__teacher=teacher, status=ReflectionResponse.Status.PENDING
+    ).select_related("prompt__project")
+    projects = {answer.prompt.project for answer in answers[:50]}
+    for project in sorted(projects, key=lambda p: p.pk)[:3]:
+        items.append(
+            Attention(
+                _("Students' reflections wait for your approval in “%(project)s”.")
+                % {"project": project.title},
+                reverse("reflections", args=[project.token]) + "#waiting",
+            )
+        )
+    entries = ChallengeEntry.objects.filter(
+        classroom__teacher=teacher, status=ChallengeEntry.Status.PENDING
+    ).count()
+    if entries:
+        items.append(
+            Attention(
+                ngettext(
+                    "%(count)d challenge entry waits for your approval.",
+                    "%(count)d challenge entries wait for your approval.",
+                    entries,
+                )
+                % {"count": entries},
+                reverse("challenge_entries_mine"),
+            )
+        )
     return items

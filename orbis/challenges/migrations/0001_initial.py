@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=120, verbose_name='title')),
-                ('slug', models.SlugField(help_text='Lower-case letters, digits and hyphens; the page is /challenges/<address>/.', max_length=80, unique=True, verbose_name='address')),
+                ('slug', models.SlugField(help_text='Lower-case letters, digits and hyphens, as in /challenges/day-of-play/.', max_length=80, unique=True, verbose_name='address')),
                 ('theme', models.CharField(max_length=200, verbose_name='theme')),
                 ('description', models.TextField(max_length=10000, verbose_name='description')),
                 ('rules', models.TextField(blank=True, max_length=10000, verbose_name='rules')),
