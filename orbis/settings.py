@@ -197,6 +197,12 @@ TASKS = {
     }
 }
 
+# `orbis clock` (and the clock inside `orbis serve`/`orbis demo`) sends the daily email digest
+# at or after this hour, UTC; live-session reminders go every minute.
+DIGEST_HOUR_UTC = env_int("DIGEST_HOUR_UTC", 6)
+if not 0 <= DIGEST_HOUR_UTC <= 23:
+    raise ImproperlyConfigured(f"DIGEST_HOUR_UTC must be 0 to 23, not {DIGEST_HOUR_UTC}")
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orbis.board.markdown import render_markdown
+from orbis.board.models import Status as ModerationStatus
 from orbis.classrooms.models import MAX_AGE, MIN_AGE
 from orbis.classrooms.vocabulary import SustainableDevelopmentGoal
 
@@ -121,10 +122,9 @@ class Challenge(models.Model):
 
 
 class ChallengeEntry(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for approval")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Not approved")
+    # The board's moderation states: minors' work waits for their teacher the same way
+    # everywhere.
+    Status = ModerationStatus
 
     challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="entries")
     classroom = models.ForeignKey(

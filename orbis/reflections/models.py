@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from orbis.board.models import Status as ModerationStatus
 from orbis.projects.vocabulary import Phase
 
 PROMPT_MAX = 300
@@ -56,10 +57,9 @@ class ReflectionPrompt(models.Model):
 
 
 class ReflectionResponse(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for approval")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Not approved")
+    # The board's moderation states: minors' work waits for their teacher the same way
+    # everywhere.
+    Status = ModerationStatus
 
     prompt = models.ForeignKey(ReflectionPrompt, on_delete=models.CASCADE, related_name="responses")
     classroom = models.ForeignKey(

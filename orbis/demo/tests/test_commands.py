@@ -93,7 +93,10 @@ def test_demo_serves_on_the_address_it_prints(monkeypatch):
             real_call_command(name, *args, **options)
 
     monkeypatch.setattr(demo, "call_command", record)
+    clocks = []
+    monkeypatch.setattr(serve, "start_in_background", lambda: clocks.append("started"))
     output = run("demo", "--addrport", "0.0.0.0:8123")
+    assert clocks == ["started"]  # reminders and digests go out with no extra process
     assert "http://127.0.0.1:8123/accounts/login/" in output
     assert calls == [(("0.0.0.0:8123",), {"use_reloader": False, "insecure_serving": True})]
 
@@ -103,9 +106,19 @@ def test_serve_runs_the_development_server(monkeypatch):
     monkeypatch.setattr(
         serve, "call_command", lambda *args, **options: calls.append((args, options))
     )
+    clocks = []
+    monkeypatch.setattr(serve, "start_in_background", lambda: clocks.append("started"))
+    monkeypatch.delenv("RUN_MAIN", raising=False)
     call_command("serve")
+    assert clocks == []  # the autoreloader's watching parent: its serving child runs the clock
+    monkeypatch.setenv("RUN_MAIN", "true")
+    call_command("serve")
+    assert clocks == ["started"]
+    monkeypatch.delenv("RUN_MAIN")
     call_command("serve", "8001", "--noreload")
+    assert clocks == ["started", "started"]
     assert calls == [
+        (("runserver", "127.0.0.1:8000"), {"use_reloader": True}),
         (("runserver", "127.0.0.1:8000"), {"use_reloader": True}),
         (("runserver", "8001"), {"use_reloader": False}),
     ]

@@ -12,7 +12,7 @@ from orbis.demo.projects import load_demo_projects
 from orbis.students.codes import display_code
 from orbis.students.models import Student
 
-from .serve import DEFAULT_ADDRPORT, site_url
+from .serve import DEFAULT_ADDRPORT, site_url, start_clock
 
 
 class Command(BaseCommand):
@@ -50,6 +50,7 @@ class Command(BaseCommand):
         )
         self._print_login(world, site_url(options["addrport"]))
         if not options["no_serve"]:
+            start_clock(reloading=False)
             # The demo serves its own CSS and JavaScript even if DEBUG was turned off.
             call_command(
                 "runserver", options["addrport"], use_reloader=False, insecure_serving=True

@@ -1,7 +1,12 @@
 """`orbis serve [addrport]`: the development server, on http://127.0.0.1:8000 by default."""
 
+import os
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+
+from orbis.clock import start_in_background
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
 
@@ -33,4 +38,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        start_clock(reloading=options["use_reloader"])
         call_command("runserver", options["addrport"], use_reloader=options["use_reloader"])
+
+
+def start_clock(*, reloading: bool) -> None:
+    """Reminders and digests with no extra process. With the autoreloader, only the serving
+    child runs the clock (the watching parent runs this command too)."""
+    if not reloading or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+        start_in_background()
