@@ -20,30 +20,32 @@ register_converter(ItemKindConverter, "item")
 urlpatterns = [
     # Before "<token>/": "queue" is not a project.
     path("queue/", views.board_queue_all, name="board_queue_all"),
-    path("<str:token>/", views.board, name="board"),
-    path("<str:token>/posts/", views.board_post_create, name="board_post_create"),
-    path("<str:token>/gallery/", views.board_gallery, name="board_gallery"),
-    path("<str:token>/queue/", views.board_queue, name="board_queue"),
-    path("<str:token>/posts/<int:post_id>/", views.board_post, name="board_post"),
-    path("<str:token>/posts/<int:post_id>/edit/", views.board_post_edit, name="board_post_edit"),
+    path("<slug:token>/", views.board, name="board"),
+    path("<slug:token>/posts/", views.board_post_create, name="board_post_create"),
+    path("<slug:token>/gallery/", views.board_gallery, name="board_gallery"),
+    path("<slug:token>/queue/", views.board_queue, name="board_queue"),
+    path("<slug:token>/posts/<int:post_id>/", views.board_post, name="board_post"),
+    path("<slug:token>/posts/<int:post_id>/edit/", views.board_post_edit, name="board_post_edit"),
     path(
-        "<str:token>/posts/<int:post_id>/delete/", views.board_post_delete, name="board_post_delete"
+        "<slug:token>/posts/<int:post_id>/delete/",
+        views.board_post_delete,
+        name="board_post_delete",
     ),
-    path("<str:token>/posts/<int:post_id>/comment/", views.board_comment, name="board_comment"),
-    path("<str:token>/posts/<int:post_id>/react/", views.board_react, name="board_react"),
-    path("<str:token>/files/<int:attachment_id>/", views.board_file, name="board_file"),
+    path("<slug:token>/posts/<int:post_id>/comment/", views.board_comment, name="board_comment"),
+    path("<slug:token>/posts/<int:post_id>/react/", views.board_react, name="board_react"),
+    path("<slug:token>/files/<int:attachment_id>/", views.board_file, name="board_file"),
     path(
-        "<str:token>/files/<int:attachment_id>/thumbnail/",
+        "<slug:token>/files/<int:attachment_id>/thumbnail/",
         views.board_thumbnail,
         name="board_thumbnail",
     ),
     path(
-        "<str:token>/<item:kind>/<int:item_id>/approve/", views.board_approve, name="board_approve"
+        "<slug:token>/<item:kind>/<int:item_id>/approve/", views.board_approve, name="board_approve"
     ),
-    path("<str:token>/<item:kind>/<int:item_id>/reject/", views.board_reject, name="board_reject"),
-    path("<str:token>/<item:kind>/<int:item_id>/flag/", views.board_flag, name="board_flag"),
+    path("<slug:token>/<item:kind>/<int:item_id>/reject/", views.board_reject, name="board_reject"),
+    path("<slug:token>/<item:kind>/<int:item_id>/flag/", views.board_flag, name="board_flag"),
     path(
-        "<str:token>/<item:kind>/<int:item_id>/decide/",
+        "<slug:token>/<item:kind>/<int:item_id>/decide/",
         views.board_flag_decide,
         name="board_flag_decide",
     ),
