@@ -1,9 +1,10 @@
-"""Work that runs on the clock: live-session reminders every minute, the daily email digest.
+"""Work that runs on the clock: live-session reminders every minute, the daily email digest,
+the daily retention sweep (orbis/privacy/retention.py).
 
 In production `orbis clock` runs as its own small process (or cron/systemd timers run
 `orbis send_reminders` and `orbis send_digests`). `orbis serve` and `orbis demo` start the
 same loop in a background thread, so the embedded default sends reminders with no extra
-process. Both jobs are idempotent: two clocks, or a clock and a timer, send nothing twice.
+process. The jobs are idempotent: two clocks, or a clock and a timer, do nothing twice.
 """
 
 import logging
@@ -31,6 +32,12 @@ def _send_digests() -> int:
     return send_digests.call()
 
 
+def _apply_retention() -> int:
+    from orbis.privacy.tasks import apply_retention_task
+
+    return apply_retention_task.call()
+
+
 @dataclass
 class Clock:
     """Decides which jobs are due; `tick` runs them. The digest goes once a day, at or after
@@ -40,11 +47,17 @@ class Clock:
     reminders: Callable[[], int] = _send_reminders
     digests: Callable[[], int] = _send_digests
     last_digest_day: date | None = None
+    # The retention sweep (orbis/privacy/retention.py), once a day from RETENTION_HOUR_UTC.
+    retention_hour: int = field(default_factory=lambda: settings.RETENTION_HOUR_UTC)
+    retention: Callable[[], int] = _apply_retention
+    last_retention_day: date | None = None
 
     def due(self, now: datetime) -> list[str]:
         jobs = ["reminders"]
         if now.hour >= self.digest_hour and self.last_digest_day != now.date():
             jobs.append("digests")
+        if now.hour >= self.retention_hour and self.last_retention_day != now.date():
+            jobs.append("retention")
         return jobs
 
     def tick(self, now: datetime | None = None) -> dict[str, int]:
@@ -58,6 +71,8 @@ class Clock:
                 continue
             if job == "digests":
                 self.last_digest_day = now.date()
+            elif job == "retention":
+                self.last_retention_day = now.date()
         return done
 
 

@@ -4,9 +4,11 @@ Production sets ORBIS_ENV=production, which turns DEBUG off and makes SECRET_KEY
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +53,16 @@ if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set in production (50+ random characters).")
     SECRET_KEY = "development-only-secret-key-never-use-in-production-0123456789"
+elif PRODUCTION and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")
+):
+    # The same rules as Django's deploy check (security.W009), enforced: a weak key lets
+    # anyone forge sessions and password-reset links.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: it needs 50 or more random characters, at least "
+        "5 different ones, and must not start with 'django-insecure-'. Generate one with: "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(64))'"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -65,6 +77,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "allauth",
     "allauth.account",
+    "axes",
+    "csp",
     "django_countries",
     "django_tasks",
     "django_tasks_db",
@@ -81,6 +95,8 @@ INSTALLED_APPS = [
     "orbis.reflections",
     "orbis.showcase",
     "orbis.challenges",
+    "orbis.moderation",
+    "orbis.privacy",
     "orbis.learn",
     "orbis.home",
     "orbis.demo",
@@ -88,6 +104,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "orbis.core.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -98,6 +116,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "orbis.accounts.middleware.RememberLanguageMiddleware",
     "orbis.students.middleware.StudentMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "orbis.urls"
@@ -140,6 +160,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any login attempt while its (email, IP) pair is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -207,6 +229,12 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
     ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pt", _("Portuguese")),
+    ("uk", _("Ukrainian")),
+    ("tr", _("Turkish")),
+    ("hi", _("Hindi")),
+    ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
@@ -218,6 +246,54 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one email from
+# one IP address, that pair is locked out for AXES_COOLOFF_MINUTES (answer 429). A successful
+# login resets the count. (allauth's own rate limits apply as well.)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "orbis.core.security.login_identifier"
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Failed attempts are kept (until the cool-off ends), successful logins are not logged.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no banner on every command; failures and lockouts are still logged
+# The client's IP address, for allauth's rate limits, django-axes and the student join form:
+# REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies (each appending to
+# X-Forwarded-For) the address the first of them saw. Set it to exactly the number of proxies:
+# with too many, a client can choose its address with a forged header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "orbis.core.security.client_ip"
+
+# Guessing at the student join form: at most STUDENT_JOIN_FAILURE_LIMIT wrong secret words for
+# one nickname in a class, and STUDENT_JOIN_IP_FAILURE_LIMIT wrong codes or secret words from one
+# IP address (a whole class often shares one), in STUDENT_JOIN_WINDOW_MINUTES.
+STUDENT_JOIN_FAILURE_LIMIT = env_int("STUDENT_JOIN_FAILURE_LIMIT", 10)
+STUDENT_JOIN_IP_FAILURE_LIMIT = env_int("STUDENT_JOIN_IP_FAILURE_LIMIT", 30)
+STUDENT_JOIN_WINDOW_MINUTES = env_int("STUDENT_JOIN_WINDOW_MINUTES", 15)
+
+# Content Security Policy (django-csp), in every environment: only our own scripts, styles,
+# images and fonts; no inline script or style, no plugins, no framing. A view that sets its
+# own policy keeps it (uploaded files get a stricter one in orbis/uploads/serving.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# Features no Orbis page uses are switched off for every page (and anything embedded in it).
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -300,3 +376,49 @@ STORAGES = {
     # Django's default for static files, unchanged.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Board translation: a machine-translation service with a LibreTranslate-compatible API
+# (POST {url}/translate). Unset, posts show their language but no "Translate" button. The
+# service is asked only when a member clicks, and each translation is kept in the database.
+TRANSLATION_API_URL = env_str("TRANSLATION_API_URL", "").strip()
+TRANSLATION_API_KEY = env_str("TRANSLATION_API_KEY", "").strip()
+TRANSLATION_TIMEOUT = env_int("TRANSLATION_TIMEOUT", 5)
+# Translations one member may ask of the service per hour (cached ones don't count).
+TRANSLATION_HOURLY_LIMIT = env_int("TRANSLATION_HOURLY_LIMIT", 30)
+if TRANSLATION_API_URL and not TRANSLATION_API_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("TRANSLATION_API_URL must start with https:// or http://")
+
+# Trust: sign-up asks to accept the rules of collaboration (orbis/accounts/forms.py). Accounts
+# younger than NEW_ACCOUNT_DAYS have lower limits (orbis/accounts/limits.py), counted from the
+# database so they hold across processes. Students' work counts per classroom, at three times
+# its teacher's limit.
+ACCOUNT_FORMS = {"signup": "orbis.accounts.forms.SignupForm"}
+NEW_ACCOUNT_DAYS = env_int("NEW_ACCOUNT_DAYS", 7)
+PARTNER_REQUESTS_PER_DAY = env_int("PARTNER_REQUESTS_PER_DAY", 30)
+NEW_PARTNER_REQUESTS_PER_DAY = env_int("NEW_PARTNER_REQUESTS_PER_DAY", 5)
+BOARD_WRITES_PER_HOUR = env_int("BOARD_WRITES_PER_HOUR", 200)
+NEW_BOARD_WRITES_PER_HOUR = env_int("NEW_BOARD_WRITES_PER_HOUR", 20)
+UPLOADS_PER_DAY = env_int("UPLOADS_PER_DAY", 500)
+NEW_UPLOADS_PER_DAY = env_int("NEW_UPLOADS_PER_DAY", 20)
+CHALLENGE_ENTRIES_PER_DAY = env_int("CHALLENGE_ENTRIES_PER_DAY", 50)
+NEW_CHALLENGE_ENTRIES_PER_DAY = env_int("NEW_CHALLENGE_ENTRIES_PER_DAY", 5)
+
+# Privacy: retention periods (orbis/privacy/retention.py, run daily by the clock or by
+# `orbis apply_retention`). Teachers who haven't logged in for RETENTION_INACTIVE_TEACHER_DAYS
+# are warned RETENTION_WARNING_DAYS before and then deleted (their shared work anonymised);
+# classrooms with no activity for RETENTION_INACTIVE_CLASSROOM_DAYS are deleted with their
+# students; sign-ups never confirmed go after RETENTION_UNCONFIRMED_DAYS.
+RETENTION_INACTIVE_TEACHER_DAYS = env_int("RETENTION_INACTIVE_TEACHER_DAYS", 730)
+RETENTION_WARNING_DAYS = env_int("RETENTION_WARNING_DAYS", 30)
+RETENTION_INACTIVE_CLASSROOM_DAYS = env_int("RETENTION_INACTIVE_CLASSROOM_DAYS", 540)
+RETENTION_UNCONFIRMED_DAYS = env_int("RETENTION_UNCONFIRMED_DAYS", 14)
+RETENTION_HOUR_UTC = env_int("RETENTION_HOUR_UTC", 3)
+if (
+    min(RETENTION_INACTIVE_CLASSROOM_DAYS, RETENTION_UNCONFIRMED_DAYS) < 1
+    or not 0 <= RETENTION_WARNING_DAYS < RETENTION_INACTIVE_TEACHER_DAYS
+    or not 0 <= RETENTION_HOUR_UTC <= 23
+):
+    raise ImproperlyConfigured(
+        "Retention periods must be at least 1 day, RETENTION_WARNING_DAYS shorter than "
+        "RETENTION_INACTIVE_TEACHER_DAYS, and RETENTION_HOUR_UTC 0 to 23."
+    )

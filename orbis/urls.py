@@ -16,6 +16,8 @@ urlpatterns = [
     path("reflections/", include("orbis.reflections.urls")),
     path("showcase/", include("orbis.showcase.urls")),
     path("challenges/", include("orbis.challenges.urls")),
+    path("moderation/", include("orbis.moderation.urls")),
+    path("privacy/", include("orbis.privacy.urls")),
     path("learn/", include("orbis.learn.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

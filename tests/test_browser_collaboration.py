@@ -98,6 +98,7 @@ def test_from_the_board_to_the_certificate(
     carpincho.get_by_role("link", name="I am a student: join my class").click()
     carpincho.get_by_label("Class code").fill(display_code(classroom.join_code))
     carpincho.get_by_label("Nickname").fill("Carpincho")
+    carpincho.get_by_label("I'll follow these rules").check()
     carpincho.get_by_role("button", name="Join").click()
     carpincho.get_by_role("link", name="Open the board").click()
     carpincho.get_by_text("Write a post").click()

@@ -54,6 +54,7 @@ def test_a_failing_job_is_logged_and_tried_again_on_the_next_tick(caplog):
 @pytest.mark.django_db
 def test_orbis_clock_once_runs_the_real_jobs(settings):
     settings.DIGEST_HOUR_UTC = 0
+    settings.RETENTION_HOUR_UTC = 0
     out = StringIO()
     call_command("clock", "--once", stdout=out)
-    assert out.getvalue().strip() == "reminders: 0, digests: 0"
+    assert out.getvalue().strip() == "reminders: 0, digests: 0, retention: 0"

@@ -139,7 +139,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     ),
     "student_join_new": Endpoint(
         lambda ids: reverse("student_join"),
-        lambda ids: {"code": ids["code"], "nickname": "Condor", "secret": ""},
+        lambda ids: {"code": ids["code"], "nickname": "Condor", "secret": "", "accept_rules": "on"},
         as_teacher=False,
     ),
     "school_search": Endpoint(
@@ -154,6 +154,7 @@ ENDPOINTS: dict[str, Endpoint] = {
             "email": "nueva@school.test",
             "password1": "Tango-Rosario-1978",
             "password2": "Tango-Rosario-1978",
+            "accept_conduct": "on",
         },
         as_teacher=False,
         expensive=True,

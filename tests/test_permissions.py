@@ -52,6 +52,7 @@ GET, POST, BOTH = frozenset({"GET"}), frozenset({"POST"}), frozenset({"GET", "PO
 ROUTES: dict[str, Route] = {
     "home": Route(PUBLIC, GET),
     "dashboard": Route(TEACHER, GET),
+    "conduct": Route(PUBLIC, GET),
     "profile_edit": Route(TEACHER, BOTH),
     "school_detail": Route(TEACHER, GET),
     "school_create": Route(TEACHER, BOTH),

@@ -29,11 +29,11 @@ def logged_in_user(client):
     return User.objects.filter(pk=pk).first() if pk else None
 
 
-def signup(client, email="nueva@school.test", password=PASSWORD, password2=None):
-    return client.post(
-        reverse("account_signup"),
-        {"email": email, "password1": password, "password2": password2 or password},
-    )
+def signup(client, email="nueva@school.test", password=PASSWORD, password2=None, accept=True):
+    data = {"email": email, "password1": password, "password2": password2 or password}
+    if accept:
+        data["accept_conduct"] = "on"
+    return client.post(reverse("account_signup"), data)
 
 
 @pytest.fixture
@@ -128,6 +128,33 @@ def test_signup_with_a_taken_email_creates_no_second_account(client, teacher):
     response = signup(client, email="GISEL@school.test")
     assert response.status_code in {200, 302}
     assert User.objects.filter(email__iexact="gisel@school.test").count() == 1
+
+
+def test_signup_shows_the_rules_checkbox_linking_to_the_rules(client, db):
+    page = client.get(reverse("account_signup")).text
+    assert 'name="accept_conduct"' in page
+    assert f'href="{reverse("conduct")}"' in page
+
+
+def test_signup_without_accepting_the_rules_is_refused(client, db):
+    response = signup(client, accept=False)
+    assert response.status_code == 200
+    assert "Read and accept the rules of collaboration to sign up." in response.text
+    assert not User.objects.exists()
+    assert mail.outbox == []
+
+
+def test_signup_stores_when_the_rules_were_accepted(client, signed_up):
+    user = User.objects.get(email="nueva@school.test")
+    assert user.conduct_accepted_at is not None
+    assert abs(user.conduct_accepted_at - user.date_joined).total_seconds() < 60
+
+
+def test_the_rules_page_is_public_with_teachers_and_students_rules(client, db):
+    page = client.get(reverse("conduct"))
+    assert page.status_code == 200
+    assert "Never contact a student privately" in page.text
+    assert "Use only your nickname" in page.text
 
 
 def test_new_teacher_starts_without_school_or_profile(client, signed_up):

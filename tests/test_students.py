@@ -11,10 +11,11 @@ from orbis.students.middleware import SESSION_KEY
 from orbis.students.models import Student
 
 
-def join(client, code, nickname, secret=""):
-    return client.post(
-        reverse("student_join"), {"code": code, "nickname": nickname, "secret": secret}
-    )
+def join(client, code, nickname, secret="", accept_rules=True):
+    data = {"code": code, "nickname": nickname, "secret": secret}
+    if accept_rules:
+        data["accept_rules"] = "on"
+    return client.post(reverse("student_join"), data)
 
 
 def signed_in_student(client) -> Student | None:
@@ -43,6 +44,36 @@ def test_join_with_a_valid_code_creates_the_student_and_signs_in(client, classro
     student = Student.objects.get(classroom=classroom, nickname="Condor")
     assert signed_in_student(client) == student
     assert len(student.secret) >= 4
+
+
+def test_join_page_shows_the_students_rules_before_the_form(client, db):
+    page = client.get(reverse("student_join")).text
+    assert "Use only your nickname" in page
+    assert "tell your teacher" in page
+    assert page.index("Use only your nickname") < page.index('name="accept_rules"')
+
+
+def test_a_new_student_must_accept_the_rules(client, classroom, code):
+    response = join(client, code, "Condor", accept_rules=False)
+    assert response.status_code == 200
+    assert join_errors(response, "accept_rules") == [
+        "Read the rules above and tick the box to show you will follow them."
+    ]
+    assert not Student.objects.filter(nickname="Condor").exists()
+    assert signed_in_student(client) is None
+
+
+def test_a_new_student_typing_a_secret_word_must_still_accept_the_rules(client, classroom, code):
+    response = join(client, code, "Condor", secret="guess", accept_rules=False)
+    assert join_errors(response, "accept_rules")
+    assert not Student.objects.filter(nickname="Condor").exists()
+
+
+def test_a_returning_student_with_her_secret_word_needs_not_accept_again(client, student):
+    code = student.classroom.join_code
+    response = join(client, code, student.nickname, secret=student.secret, accept_rules=False)
+    assert response.status_code == 302
+    assert signed_in_student(client) == student
 
 
 def test_secret_word_is_shown_once(client, classroom, code):

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import User
@@ -17,3 +18,9 @@ class AccountAdapter(DefaultAccountAdapter):
                 % {"count": EMAIL_MAX_LENGTH}
             )
         return super().clean_email(email)
+
+    def save_user(self, request, user, form, commit=True):
+        # The sign-up form requires the rules of collaboration: remember when they were accepted.
+        if form.cleaned_data.get("accept_conduct"):
+            user.conduct_accepted_at = timezone.now()
+        return super().save_user(request, user, form, commit=commit)

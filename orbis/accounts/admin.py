@@ -21,10 +21,12 @@ class UserAdmin(BaseUserAdmin):
                     "subjects",
                     "bio",
                     "open_to_partnerships",
+                    "only_verified_partners",
                 ]
             },
         ),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
-        ("Dates", {"fields": ["last_login", "date_joined"]}),
+        ("Dates", {"fields": ["last_login", "date_joined", "conduct_accepted_at"]}),
     ]
+    readonly_fields = ["conduct_accepted_at"]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]

@@ -49,6 +49,12 @@ class User(AbstractUser):
     subjects = models.JSONField(_("subjects taught"), default=list, blank=True)
     bio = models.TextField(_("short bio"), max_length=600, blank=True)
     open_to_partnerships = models.BooleanField(_("open to partnerships"), default=True)
+    # A hard rule for search and `orbis match`: partners only from schools staff verified.
+    only_verified_partners = models.BooleanField(
+        _("match me only with verified schools"), default=False
+    )
+    # When the teacher accepted the rules of collaboration (at sign-up).
+    conduct_accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The interface language the teacher last used: emails are written in it.
     language = models.CharField(max_length=10, blank=True, editable=False)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orbis.projects.vocabulary import Phase
 
+from .language import detect
 from .markdown import render_markdown
 
 ONE_AUTHOR = Q(author_teacher__isnull=False, author_student__isnull=True) | Q(
@@ -86,6 +87,8 @@ class Post(BoardItem):
     body = models.TextField(_("text"), max_length=10000, blank=True)
     # Derived from body; rendered here rather than in views so it can never drift from it.
     body_html = models.TextField(editable=False, blank=True)
+    # ISO 639-1 code detected from title and body ("" when too short or unclear to tell).
+    language = models.CharField(max_length=8, editable=False, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -103,9 +106,45 @@ class Post(BoardItem):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "body" in update_fields:
             self.body_html = render_markdown(self.body)
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+        if update_fields is None or {"body", "title"} & set(update_fields):
+            self.language = detect(self.source_text)
+        if update_fields is not None and {"body", "title"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "body_html", "language"}
         super().save(*args, **kwargs)
+
+    @property
+    def source_text(self) -> str:
+        """What is detected and translated: the title, then the body as typed (Markdown)."""
+        return f"{self.title}\n\n{self.body}".strip()
+
+
+class PostTranslation(models.Model):
+    """A machine translation of a post, kept so the service is asked once per text and language.
+
+    source_hash is the hash of the text that was translated: once the post is edited, the old
+    translation no longer matches and the next click asks again. `text` comes from an outside
+    service: it is shown only as Markdown rendered with the board's cleaner, never as is.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="translations")
+    target = models.CharField(max_length=8)
+    source_hash = models.CharField(max_length=64)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "target", "source_hash"], name="board_translation_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post_id} in {self.target}"
+
+    @property
+    def html(self) -> str:
+        return render_markdown(self.text)
 
 
 class Attachment(models.Model):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from orbis.accounts.limits import board_refusal
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
 from orbis.projects.models import Project
@@ -93,6 +94,9 @@ def post_create(
     _check_speaks_for(project, classroom, teacher=teacher, student=student)
     if len(uploads) > MAX_ATTACHMENTS:
         raise BoardError(_("Attach at most %(count)d files.") % {"count": MAX_ATTACHMENTS})
+    refusal = board_refusal(classroom, teacher=teacher, student=student, uploads=len(uploads))
+    if refusal:
+        raise BoardError(refusal)
     cleaned = [clean_upload(upload) for upload in uploads]  # raises UploadRefused, stores nothing
     # Files aren't part of the transaction: the rollback block deletes what was stored if
     # anything fails, commit included.
@@ -230,6 +234,8 @@ def comment_create(*, post: Post, starter: str, body: str, teacher=None, student
     if not post.visible:
         raise BoardError(_("This post can't be commented on until it is approved."))
     classroom = student.classroom if student is not None else _teacher_class(post, teacher)
+    if refusal := board_refusal(classroom, teacher=teacher, student=student):
+        raise BoardError(refusal)
     with transaction.atomic():
         comment = Comment.objects.create(
             post=post,

@@ -33,6 +33,11 @@ urlpatterns = [
     ),
     path("<slug:token>/posts/<int:post_id>/comment/", views.board_comment, name="board_comment"),
     path("<slug:token>/posts/<int:post_id>/react/", views.board_react, name="board_react"),
+    path(
+        "<slug:token>/posts/<int:post_id>/translate/",
+        views.board_post_translate,
+        name="board_post_translate",
+    ),
     path("<slug:token>/files/<int:attachment_id>/", views.board_file, name="board_file"),
     path(
         "<slug:token>/files/<int:attachment_id>/thumbnail/",

@@ -11,11 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from orbis.classrooms.vocabulary import language_name
 from orbis.projects.access import member_project
 from orbis.uploads.processing import UploadRefused
 from orbis.uploads.serving import file_response
 
-from . import selectors, services
+from . import selectors, services, translation
 from .forms import BoardFilterForm, CommentForm, FlagForm, PostForm, ReactionForm
 from .models import AttachmentKind, Post, Status
 
@@ -37,7 +38,8 @@ def _author(viewer) -> dict:
 
 def _next_or(request, default: str) -> str:
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    # A path of this site only: redirect() takes any other word for a URL name (500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -51,8 +53,9 @@ def _post_or_404(project, viewer, post_id) -> Post:
     return post
 
 
-def _card(post: Post, viewer, since) -> dict:
-    """A post as the viewer sees it, with what they may do with it."""
+def _card(post: Post, viewer, since, *, translated=None) -> dict:
+    """A post as the viewer sees it, with what they may do with it; `translated`, its cached
+    translation when the viewer just asked for it."""
     teacher = viewer.teacher if viewer.is_teacher else None
     class_teacher = teacher is not None and post.classroom.teacher_id == teacher.pk
     own = (teacher is not None and post.author_teacher_id == teacher.pk) or (
@@ -67,6 +70,9 @@ def _card(post: Post, viewer, since) -> dict:
         "class_teacher": class_teacher,
         "may_flag": teacher is not None and not class_teacher and post.visible,
         "flagged_by_me": teacher is not None and post.flagged_by_id == teacher.pk,
+        "language_name": language_name(post.language) if post.language else "",
+        "translatable": translation.offered(post),
+        "translation": translated,
     }
 
 
@@ -185,13 +191,17 @@ def _post_page(request, project, viewer, post, *, comment_form=None):
         for comment in selectors.comments_for(post, viewer)
     ]
     writable = services.writable(project) and post.visible
+    # After a translation asked for without JavaScript: show it from the cache.
+    translated = None
+    if request.GET.get("translated") and translation.offered(post):
+        translated = translation.cached(post)
     return render(
         request,
         "board/post_detail.html",
         {
             "project": project,
             "viewer": viewer,
-            "card": _card(post, viewer, since),
+            "card": _card(post, viewer, since, translated=translated),
             "comments": comments,
             "comment_form": (comment_form or CommentForm()) if writable else None,
             "flag_form": FlagForm(),
@@ -266,6 +276,30 @@ def board_comment(request, token, post_id):
                 messages.success(request, _("Your comment is posted."))
             return redirect(reverse("board_post", args=[project.token, post.pk]) + "#comments")
     return _post_page(request, project, viewer, post, comment_form=form)
+
+
+@require_POST
+def board_post_translate(request, token, post_id):
+    """The post in the viewer's language, from the cache or the translation service: swapped
+    in place by htmx, or shown on the post's page after a redirect (without JavaScript)."""
+    project, viewer = member_project(request, token)
+    post = _post_or_404(project, viewer, post_id)
+    translated, error = None, None
+    try:
+        translated = translation.translate_post(post, viewer)
+    except translation.TranslationError as refused:
+        error = refused.message
+    if request.headers.get("HX-Request"):
+        return render(
+            request,
+            "board/_translation.html",
+            {"project": project, "post": post, "translation": translated, "error": error},
+        )
+    address = reverse("board_post", args=[project.token, post.pk])
+    if error:
+        messages.error(request, error)
+        return redirect(f"{address}#post-{post.pk}")
+    return redirect(f"{address}?translated=1#translation-{post.pk}")
 
 
 @require_POST

@@ -19,6 +19,12 @@ def home(request):
     return render(request, "home/home.html")
 
 
+@require_GET
+def conduct(request):
+    """The rules of collaboration: teachers accept them at sign-up, students when they join."""
+    return render(request, "home/conduct.html")
+
+
 @login_required
 @require_GET
 def dashboard(request):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from orbis.accounts.limits import email_refusal
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
 from orbis.projects.models import Project
@@ -121,6 +122,8 @@ def schedule_session(
     classrooms: list,
     suggested_session=None,
 ) -> LiveSession:
+    if refusal := email_refusal(actor):
+        raise LiveError(refusal)
     _check(project, starts_at, classrooms)
     if suggested_session is not None and suggested_session.project_id != project.pk:
         raise LiveError(_("Choose a session of this project's plan."))

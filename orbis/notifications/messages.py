@@ -88,6 +88,10 @@ def render(kind: str, params: dict) -> str:
         Kind.CHALLENGE_ENTRY: _(
             "An entry of %(classroom)s to the challenge “%(challenge)s” waits for your approval."
         ),
+        Kind.REPORT_DECIDED: _report_decided(params.get("outcome")),
+        Kind.ACCOUNT_WARNED: _(
+            "The Orbis moderators reviewed a report about “%(label)s” and warn you: %(reason)s"
+        ),
     }
     if "start" in params:  # an ISO UTC time, shown in the reader's zone and language
         params = {**params, "when": when(params.get("start"), params.get("zone"))}
@@ -100,6 +104,22 @@ def render(kind: str, params: dict) -> str:
         return template % params
     except (KeyError, TypeError, ValueError):
         return str(Notification.Kind(kind).label) if kind in Kind.values else ""
+
+
+def _report_decided(outcome) -> str:
+    """The outcome of a teacher's report, in words (never who decided)."""
+    outcomes = {
+        "hide": _("Your report about “%(label)s” was reviewed: it is hidden now."),
+        "restore": _("Your report about “%(label)s” was reviewed: it stays visible."),
+        "warn": _("Your report about “%(label)s” was reviewed: its author was warned."),
+        "suspend": _(
+            "Your report about “%(label)s” was reviewed: the account responsible was suspended."
+        ),
+        "close": _("Your report about “%(label)s” was reviewed: the project was closed."),
+    }
+    return outcomes.get(
+        outcome, _("Your report about “%(label)s” was reviewed: no action was needed.")
+    )
 
 
 def when(start, zone) -> str:

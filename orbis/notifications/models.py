@@ -40,6 +40,9 @@ class Notification(models.Model):
         SESSION_REMINDER = "session_reminder", _("Live session reminder")
         SHOWCASE_PUBLISHED = "showcase_published", _("Showcase published")
         CHALLENGE_ENTRY = "challenge_entry", _("Challenge entry")
+        # Moderation by the Orbis staff.
+        REPORT_DECIDED = "report_decided", _("Your report was reviewed")
+        ACCOUNT_WARNED = "account_warned", _("A warning from the moderators")
 
     recipient = models.ForeignKey(
         "accounts.User", on_delete=models.CASCADE, related_name="notifications"
@@ -99,6 +102,8 @@ K = Notification.Kind
 #                            session_reminder     immediate
 #   Showcase & challenges    showcase_published   digest
 #                            challenge_entry      immediate
+#   Safety                   report_decided       immediate
+#                            account_warned       immediate
 KIND_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         _("Partners"),
@@ -144,6 +149,13 @@ KIND_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             (K.SHOWCASE_PUBLISHED, Delivery.DIGEST),
             (K.CHALLENGE_ENTRY, Delivery.IMMEDIATE),
+        ],
+    ),
+    (
+        _("Safety"),
+        [
+            (K.REPORT_DECIDED, Delivery.IMMEDIATE),
+            (K.ACCOUNT_WARNED, Delivery.IMMEDIATE),
         ],
     ),
 ]

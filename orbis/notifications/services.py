@@ -37,7 +37,8 @@ def notify(
         delivery=delivery or Delivery.OFF,
         read_at=timezone.now() if delivery == Delivery.OFF else None,
     )
-    if delivery == Delivery.IMMEDIATE:
+    # A suspended account (staff moderation) keeps its notifications but gets no email.
+    if delivery == Delivery.IMMEDIATE and recipient.is_active:
         transaction.on_commit(lambda: email_notification.enqueue(notification.pk))
     return notification
 

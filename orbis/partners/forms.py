@@ -68,9 +68,18 @@ class PartnerSearchForm(forms.Form):
         initial=1,
     )
 
+    verified_only = forms.BooleanField(label=_("Only verified schools"), required=False)
+
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["classroom"].queryset = teacher.classrooms.select_related("teacher__school")
+        if teacher.only_verified_partners:
+            # Her profile makes it a rule: the box shows it, ticked and fixed.
+            self.fields["verified_only"].initial = True
+            self.fields["verified_only"].disabled = True
+            self.fields["verified_only"].help_text = _(
+                "Your profile asks for verified schools only."
+            )
         self.fields["subject"].choices = _any(_("Any subject")) + list(Subject.choices)
         self.fields["language"].choices = _any(_("Any shared language")) + language_choices()
         self.fields["approach"].choices = _any(_("Any approach")) + list(Approach.choices)
@@ -91,6 +100,7 @@ class PartnerSearchForm(forms.Form):
             exchange_mode=data.get("exchange_mode") or "",
             min_overlap=data.get("min_overlap") or 0,
             age_tolerance=1 if data.get("age_tolerance") is None else data["age_tolerance"],
+            verified_only=bool(data.get("verified_only")),
         )
 
 

@@ -32,6 +32,8 @@ def classroom_profile(classroom: Classroom) -> ClassroomProfile:
         wants_live=classroom.wants_live,
         partners_wanted=classroom.partners_wanted,
         region=regions.region_of(country),
+        verified=bool(school and school.verified),
+        only_verified=classroom.teacher.only_verified_partners,
     )
 
 
@@ -72,6 +74,7 @@ class SearchFilters:
     exchange_mode: str = ""
     min_overlap: int = 0
     age_tolerance: int = 1
+    verified_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,12 @@ def candidates(*, classroom: Classroom, filters: SearchFilters) -> QuerySet[Clas
         .exclude(teacher=classroom.teacher)
         .exclude(teacher__school__country=school.country)
     )
+    # Verified schools only, for a teacher who asks in the search or always (her profile); and
+    # a teacher who always wants verified partners is not shown to unverified schools.
+    if filters.verified_only or classroom.teacher.only_verified_partners:
+        found = found.filter(teacher__school__verified=True)
+    if not school.verified:
+        found = found.exclude(teacher__only_verified_partners=True)
     if filters.subject:
         found = found.filter(_json_has("subjects", filters.subject))
     if filters.language:

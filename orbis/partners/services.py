@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from orbis.accounts.limits import partner_request_refusal
 from orbis.accounts.models import User
 from orbis.classrooms.models import Classroom
 from orbis.notifications.models import Notification
@@ -43,6 +44,8 @@ def partner_request_create(
 ) -> PartnerRequest:
     if from_classroom.teacher_id != sender.pk:
         raise PartnerError(_("You can only send requests for your own classrooms."))
+    if refusal := partner_request_refusal(sender):
+        raise PartnerError(refusal)
     if to_classroom.teacher_id == sender.pk:
         raise PartnerError(_("This is one of your own classrooms: choose another teacher's."))
     own_school, their_school = sender.school, to_classroom.teacher.school

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from orbis.accounts.limits import email_refusal
 from orbis.accounts.models import User
 from orbis.classrooms.models import Classroom
 from orbis.core.plans import calendar as school_calendar
@@ -347,7 +348,7 @@ def join_request_create(
         raise ProjectError(_("You can only join with your own classrooms."))
     if project.owner_id == teacher.pk:
         raise ProjectError(_("This is your own project."))
-    refusal = join_refusal(project, classroom)
+    refusal = email_refusal(teacher) or join_refusal(project, classroom)
     if refusal:
         raise ProjectError(refusal)
     try:

@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils import timezone
 
 from orbis.accounts.models import User
 
@@ -18,3 +19,17 @@ def school_join(*, teacher: User, school: School) -> None:
     """The teacher now works at this school; their classrooms move with them."""
     teacher.school = school
     teacher.save(update_fields=["school"])
+
+
+def school_set_verified(*, school: School, verified: bool, by: User) -> None:
+    """Staff confirmed (or withdrew) that the school exists and its teachers work there."""
+    school.verified = verified
+    school.verified_at = timezone.now() if verified else None
+    school.verified_by = by if verified else None
+    school.save(update_fields=["verified", "verified_at", "verified_by"])
+
+
+def drop_verification_if_renamed(school: School, changed: list[str]) -> None:
+    """A verified school whose name or place changes must be checked again (not saved here)."""
+    if school.verified and {"name", "city", "country"} & set(changed):
+        school.verified, school.verified_at, school.verified_by = False, None, None

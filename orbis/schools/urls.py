@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:school_id>/join/", views.school_join, name="school_join"),
     path("terms/add/", views.term_add, name="term_add"),
     path("terms/<int:term_id>/delete/", views.term_delete, name="term_delete"),
+    path("verification/", views.school_verification, name="school_verification"),
+    path("<int:school_id>/verify/", views.school_verify, name="school_verify"),
 ]

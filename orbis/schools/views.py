@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -56,6 +57,7 @@ def school_edit(request):
         return redirect("school_detail")
     form = SchoolForm(request.POST or None, instance=school)
     if request.method == "POST" and form.is_valid():
+        services.drop_verification_if_renamed(form.instance, form.changed_data)
         form.save()
         messages.success(request, _("Your school is saved."))
         return redirect("school_detail")
@@ -130,3 +132,37 @@ def term_delete(request, term_id):
         request, _("“%(name)s” is removed from the school calendar.") % {"name": term.name}
     )
     return redirect("school_detail")
+
+
+def _require_staff(request) -> None:
+    # Other teachers must not learn that the page exists.
+    if not request.user.is_staff:
+        raise Http404
+
+
+@login_required
+@require_GET
+def school_verification(request):
+    """Staff: schools still to verify, those with the most teachers first."""
+    _require_staff(request)
+    schools = (
+        School.objects.filter(verified=False)
+        .annotate(teacher_count=Count("teachers"))
+        .order_by("-teacher_count", "name", "pk")
+    )
+    page = Paginator(schools, 50).get_page(request.GET.get("page"))
+    return render(request, "schools/school_verification.html", {"page": page})
+
+
+@login_required
+@require_POST
+def school_verify(request, school_id):
+    _require_staff(request)
+    school = get_object_or_404(School, pk=school_id)
+    verified = request.POST.get("verified", "1") != "0"
+    services.school_set_verified(school=school, verified=verified, by=request.user)
+    if verified:
+        messages.success(request, _("%(school)s is verified.") % {"school": school.name})
+    else:
+        messages.success(request, _("%(school)s is no longer verified.") % {"school": school.name})
+    return redirect("school_verification")

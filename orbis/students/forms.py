@@ -46,6 +46,12 @@ class JoinForm(forms.Form):
         help_text=_("You got it the first time you joined. Your teacher has it too."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
+    # Required of a new student only (the view knows who is new); a returning one agreed before.
+    accept_rules = forms.BooleanField(
+        label=_("I'll follow these rules"),
+        required=False,
+        help_text=_("Only the first time you join."),
+    )
 
     def clean_code(self):
         return normalize_code(self.cleaned_data["code"])
@@ -55,6 +61,9 @@ class JoinForm(forms.Form):
 
     def clean_secret(self):
         return self.cleaned_data["secret"].strip().lower()
+
+
+RULES_NOT_ACCEPTED = _("Read the rules above and tick the box to show you will follow them.")
 
 
 class NicknameForm(forms.Form):

@@ -12,9 +12,9 @@ from orbis.board import selectors as board_selectors
 from orbis.classrooms.models import Classroom
 from orbis.classrooms.views import get_own_classroom
 
-from . import services
+from . import services, throttle
 from .codes import display_code
-from .forms import JoinCodeForm, JoinForm, NicknameForm
+from .forms import RULES_NOT_ACCEPTED, JoinCodeForm, JoinForm, NicknameForm
 from .middleware import SESSION_KEY
 from .models import Student
 
@@ -149,7 +149,7 @@ def student_join(request):
         return redirect("student_space")
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        student = _join(form)
+        student = _join(request, form)
         if student is not None:
             _sign_in(request, student)
             if student.secret_is_new:
@@ -158,16 +158,24 @@ def student_join(request):
     return render(request, "students/join.html", {"form": form})
 
 
-def _join(form: JoinForm) -> Student | None:
+def _join(request, form: JoinForm) -> Student | None:
     """The student the form names (a new one, or a returning one with the right secret word);
-    None with the errors added to the form."""
+    None with the errors added to the form. Wrong codes and secret words are throttled."""
     data = form.cleaned_data
+    if throttle.blocked(request, data["code"], data["nickname"]):
+        # allauth's catalog already translates this message.
+        form.add_error(None, _("Too many failed login attempts. Try again later."))
+        return None
     classroom = Classroom.objects.filter(join_code=data["code"]).first()
     if classroom is None:
+        throttle.failed(request, data["code"])
         form.add_error("code", _("No class uses this code. Check it with your teacher."))
         return None
     existing = services.student_find(classroom=classroom, nickname=data["nickname"])
     if existing is None:
+        if not data["accept_rules"]:
+            form.add_error("accept_rules", RULES_NOT_ACCEPTED)
+            return None
         try:
             student = services.student_join(classroom=classroom, nickname=data["nickname"])
         except services.NicknameTaken:
@@ -185,8 +193,10 @@ def _join(form: JoinForm) -> Student | None:
         )
         return None
     if not secrets.compare_digest(data["secret"].encode(), existing.secret.encode()):
+        throttle.failed(request, data["code"], data["nickname"])
         form.add_error("secret", _("This secret word is not right. Ask your teacher for it."))
         return None
+    throttle.succeeded(request, data["code"], data["nickname"])
     existing.secret_is_new = False
     return existing
 

@@ -31,6 +31,7 @@ ROUTE_NAMES = {
     "board_post_delete",
     "board_comment",
     "board_react",
+    "board_post_translate",
     "board_file",
     "board_thumbnail",
     "board_approve",
@@ -55,6 +56,9 @@ MATRIX = {
     "board_post": ("get", MEMBERS),
     "board_comment": ("post", MEMBERS),
     "board_react": ("post", MEMBERS),
+    # Members only; with no translation service configured (as here) they are told so.
+    # test_board_translation.py covers it with a service.
+    "board_post_translate": ("post", MEMBERS),
     "board_file": ("get", MEMBERS),
     "board_thumbnail": ("get", MEMBERS),
     # Puma's post: she and her teacher change it; the partner teacher doesn't.
@@ -127,7 +131,7 @@ def route_url(name, world) -> str:
     token = world["project"].token
     if name == "board_queue_all":
         return reverse(name)
-    if name in {"board_post", "board_comment", "board_react"}:
+    if name in {"board_post", "board_comment", "board_react", "board_post_translate"}:
         return reverse(name, args=[token, world["post"].pk])
     if name in {"board_post_edit", "board_post_delete"}:
         return reverse(name, args=[token, world["student_post"].pk])

@@ -9,7 +9,8 @@ the two classrooms are in different countries, share at least one language, thei
 are at most `Constraints.age_tolerance` years apart, and when either wants live exchanges they
 are free at the same moment for at least `Constraints.min_overlap_minutes` minutes a week (in
 the real week of `Constraints.week_of`, so daylight-saving time is right; weekly availability
-wraps around the week, see weeks.py).
+wraps around the week, see weeks.py); and a classroom whose profile asks for `only_verified`
+partners is only paired with profiles marked `verified` (both ways).
 
 The score of a feasible pair (0–100) is a weighted mean of six fits, each between 0 and 1:
 

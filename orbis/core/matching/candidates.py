@@ -15,7 +15,7 @@ Small runs score every pair. Large runs put each classroom in buckets and pair n
 
 import numpy as np
 
-from orbis.core.matching.encode import Encoded, distinct, score_pairs
+from orbis.core.matching.encode import Encoded, distinct, score_pairs, verified_ok
 from orbis.core.matching.profiles import Constraints, Weights
 from orbis.core.matching.score import age_gap
 from orbis.core.timetable import MINUTES_PER_DAY
@@ -127,7 +127,7 @@ def interval_memberships(
 
 
 def _cheap_ok(enc: Encoded, a: np.ndarray, b: np.ndarray, constraints: Constraints) -> np.ndarray:
-    ok = enc.country[a] != enc.country[b]
+    ok = (enc.country[a] != enc.country[b]) & verified_ok(enc, a, b)
     gap = age_gap(enc.age_min[a], enc.age_max[a], enc.age_min[b], enc.age_max[b])
     return ok & (gap <= constraints.age_tolerance)
 

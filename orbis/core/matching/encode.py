@@ -80,6 +80,8 @@ class Encoded:
     age_min: np.ndarray  # int32
     age_max: np.ndarray  # int32
     live: np.ndarray  # bool: wants live exchanges
+    verified: np.ndarray  # bool: the school is verified
+    only_verified: np.ndarray  # bool: accepts only partners from verified schools
     capacity: np.ndarray  # int32: partners wanted
     languages: SetColumn
     subjects: SetColumn
@@ -207,6 +209,8 @@ _FIELDS = (
     "approaches",
     "wants_live",
     "partners_wanted",
+    "verified",
+    "only_verified",
 )
 
 
@@ -329,6 +333,8 @@ def encode(profiles, constraints: Constraints) -> tuple[Encoded, list[Skipped]]:
         age_min=_ints(columns["age_min"]).astype(np.int32),
         age_max=_ints(columns["age_max"]).astype(np.int32),
         live=_flags(columns["wants_live"]),
+        verified=_flags(columns["verified"]),
+        only_verified=_flags(columns["only_verified"]),
         capacity=_ints(columns["partners_wanted"]).astype(np.int32),
         languages=_set_column(_frozens(columns["languages"])),
         subjects=_set_column(_frozens(columns["subjects"])),
@@ -364,6 +370,11 @@ def overlap_minutes(enc: Encoded, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     return total
 
 
+def verified_ok(enc: Encoded, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Pairs where neither asks for verified partners only, or the other is verified."""
+    return (~enc.only_verified[u] | enc.verified[v]) & (~enc.only_verified[v] | enc.verified[u])
+
+
 def score_pairs(
     enc: Encoded, u: np.ndarray, v: np.ndarray, constraints: Constraints, weights: Weights
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -371,6 +382,7 @@ def score_pairs(
     u = np.asarray(u, dtype=np.int64)
     v = np.asarray(v, dtype=np.int64)
     ok = enc.country[u] != enc.country[v]
+    ok &= verified_ok(enc, u, v)
     amin_u, amax_u, amin_v, amax_v = enc.age_min[u], enc.age_max[u], enc.age_min[v], enc.age_max[v]
     ok &= age_gap(amin_u, amax_u, amin_v, amax_v) <= constraints.age_tolerance
     keep = np.flatnonzero(ok)

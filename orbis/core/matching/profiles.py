@@ -48,6 +48,8 @@ class ClassroomProfile:
     wants_live: bool = True
     partners_wanted: int = 1
     region: str = ""  # e.g. "Africa", only for fairness reports
+    verified: bool = False  # the school was verified by the operators' staff
+    only_verified: bool = False  # a hard rule: partners only from verified schools
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,13 @@ def combine(weights: Weights, languages, age, overlap_minutes, subjects, sdgs, a
     return np.where(live, with_overlap, without)
 
 
+def verified_ok(a: ClassroomProfile, b: ClassroomProfile) -> bool:
+    """Neither asks for verified partners only, or the other one is verified."""
+    a_ok = not getattr(a, "only_verified", False) or bool(getattr(b, "verified", False))
+    b_ok = not getattr(b, "only_verified", False) or bool(getattr(a, "verified", False))
+    return a_ok and b_ok
+
+
 def _shared(a: Set, b: Set) -> frozenset:
     return frozenset(a) & frozenset(b)
 
@@ -72,6 +79,8 @@ def compatibility(
     if check_profile(a) is not None or check_profile(b) is not None:
         return None
     if a.country.upper() == b.country.upper():
+        return None
+    if not verified_ok(a, b):
         return None
     languages = _shared(a.languages, b.languages)
     if not languages:

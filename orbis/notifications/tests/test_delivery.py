@@ -55,6 +55,14 @@ def test_immediate_by_default_emails_at_once(teacher, send):
     assert notification.emailed_at is not None
 
 
+def test_a_suspended_account_is_told_in_the_app_but_not_emailed(teacher, send):
+    teacher.is_active = False
+    teacher.save(update_fields=["is_active"])
+    notification = send(teacher)
+    assert mail.outbox == []
+    assert notification.read_at is None and notification.emailed_at is None
+
+
 def test_digest_by_default_waits_for_the_digest(teacher, send):
     notification = send(teacher, Kind.BOARD_POST)
     assert mail.outbox == []

@@ -30,6 +30,7 @@ def test_every_kind_has_a_default_and_a_group():
         "Board",
         "Live sessions",
         "Showcase & challenges",
+        "Safety",
     ]
 
 

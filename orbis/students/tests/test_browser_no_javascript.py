@@ -48,6 +48,8 @@ def test_student_joins_and_comes_back_without_javascript(
     page.get_by_role("link", name="I am a student: join my class").click()
     page.get_by_label("Class code").fill(code)
     page.get_by_label("Nickname").fill("Cóndor")
+    page.get_by_text("Use only your nickname").wait_for()  # the rules come before the form
+    page.get_by_label("I'll follow these rules").check()
     page.get_by_role("button", name="Join").click()
     page.get_by_role("heading", name="Hello, Cóndor!").wait_for()
     secret = page.locator("strong.code").inner_text()
