@@ -4,6 +4,8 @@ layout mirrored for Arabic (right to left). Screenshots in test-artifacts/."""
 import pytest
 from django.utils import translation
 
+from orbis.projects.tests.conftest import build_project
+
 pytestmark = pytest.mark.browser
 
 
@@ -48,3 +50,25 @@ def test_a_ukrainian_teacher_sees_her_dashboard_in_ukrainian(
     page.get_by_role("heading", name=translated("uk", "Your classrooms")).wait_for()
     page.get_by_role("link", name=translated("uk", "Find partners")).first.wait_for()
     screenshot(page, "dashboard-ukrainian")
+
+
+def test_user_text_keeps_its_own_direction_in_an_arabic_page(
+    browser_page, live_server, teacher, classroom
+):
+    """An English project title in an Arabic page is laid out left to right (its question
+    mark at its end), an Arabic one right to left, whatever the page's direction."""
+    project = build_project(classroom)
+    project.central_question = "What is a school day like for our partner class?"
+    project.save(update_fields=["central_question"])
+    teacher.language = ""
+    teacher.save(update_fields=["language"])
+    page = browser_page(locale="ar")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.locator("#id_login").fill(teacher.email)
+    page.locator("#id_password").fill("correct horse battery")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(lambda address: "/accounts/login/" not in address)
+    page.goto(f"{live_server.url}/projects/{project.token}/")
+    question = page.locator("p.question")
+    assert question.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert page.locator("html").get_attribute("dir") == "rtl"
