@@ -76,10 +76,22 @@ class Clock:
         return done
 
 
+def _ops_beat() -> None:
+    """The clock's heartbeat, pinging the task workers and requeueing the tasks of workers
+    killed mid-job (orbis/ops/heartbeat.py), on every tick of a running clock."""
+    from orbis.ops.heartbeat import clock_beat
+
+    try:
+        clock_beat()
+    except Exception:  # like a failing job, it must not stop the clock
+        logger.exception("The heartbeat failed; it runs again on the next tick.")
+
+
 def run_forever(clock: Clock, *, every: float, stop: threading.Event) -> None:
     while not stop.is_set():
         close_old_connections()
         clock.tick()
+        _ops_beat()
         close_old_connections()
         stop.wait(every)
 

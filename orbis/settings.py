@@ -3,6 +3,7 @@
 Production sets ORBIS_ENV=production, which turns DEBUG off and makes SECRET_KEY mandatory.
 """
 
+import contextlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -97,13 +98,18 @@ INSTALLED_APPS = [
     "orbis.challenges",
     "orbis.moderation",
     "orbis.privacy",
+    "orbis.ops",
     "orbis.learn",
     "orbis.home",
     "orbis.demo",
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id (orbis/ops/logging.py).
+    "orbis.ops.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Production and scale: static files (hashed names, gzip), before anything else runs.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "orbis.core.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -206,7 +212,7 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Orbis <orbis@localhost>")
 
 # Background work (emails, notifications, large matching runs) goes through Django's tasks API.
-# Production: the database-backed queue, worked by `orbis db_worker`. Development and tests run
+# Production: the database-backed queue, worked by `orbis worker`. Development and tests run
 # each task at once, so one command runs everything.
 TASKS = {
     "default": {
@@ -309,10 +315,19 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# LOG_FORMAT=json writes one JSON object per line (time, level, logger, message, request_id,
+# exception) for log collectors; text (the default) is for people reading a terminal.
+LOG_FORMAT = env_str("LOG_FORMAT", "text").lower()
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "orbis.ops.logging.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # One line per task run is noise in a terminal; failures are still logged.
     "loggers": {"django_tasks": {"level": "WARNING"}},
@@ -373,8 +388,14 @@ else:
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be local or s3, not {MEDIA_STORAGE!r}")
 STORAGES = {
     "default": _MEDIA_BACKEND,
-    # Django's default for static files, unchanged.
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Production and scale: in production, `collectstatic` writes content-hashed names (cached
+    # for a year by browsers) and gzip copies that WhiteNoise serves. Development and tests
+    # serve the source files as they are (no collectstatic needed).
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 
 # Board translation: a machine-translation service with a LibreTranslate-compatible API
@@ -422,3 +443,75 @@ if (
         "Retention periods must be at least 1 day, RETENTION_WARNING_DAYS shorter than "
         "RETENTION_INACTIVE_TEACHER_DAYS, and RETENTION_HOUR_UTC 0 to 23."
     )
+
+# Production and scale (README "Run it for a school network", deploy/): the web server, static
+# files, database connections and read replicas.
+# `orbis serve --production` runs gunicorn with WEB_CONCURRENCY processes of WEB_THREADS threads
+# each; a request taking longer than WEB_TIMEOUT seconds is stopped (its process restarted).
+# The default, 2 × cores + 1 capped at 9, is gunicorn's rule of thumb; each process holds its
+# own copy of Django (about 100 MB) and one database connection per thread.
+_CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", min(2 * (_CORES or 1) + 1, 9))
+WEB_THREADS = env_int("WEB_THREADS", 1)
+WEB_TIMEOUT = env_int("WEB_TIMEOUT", 60)
+if min(WEB_CONCURRENCY, WEB_THREADS, WEB_TIMEOUT) < 1:
+    raise ImproperlyConfigured("WEB_CONCURRENCY, WEB_THREADS and WEB_TIMEOUT must be 1 or more.")
+# WhiteNoise warns at every start while STATIC_ROOT doesn't exist yet (before collectstatic).
+with contextlib.suppress(OSError):
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# The cache holds counters that must be shared by every web process (the student join
+# throttle, allauth's rate limits, translation quotas): in production a table of the database
+# (`orbis createcachetable`, which `orbis serve --production` runs), not each process's memory.
+CACHE_BACKEND = env_str("CACHE_BACKEND", "database" if PRODUCTION else "local")
+if CACHE_BACKEND == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "orbis_cache",
+        }
+    }
+elif CACHE_BACKEND != "local":
+    raise ImproperlyConfigured(f"CACHE_BACKEND must be database or local, not {CACHE_BACKEND!r}")
+
+# Database connections. Kept open (DATABASE_CONN_MAX_AGE seconds) they are checked before
+# reuse, so a restarted PostgreSQL costs no failed request. DATABASE_POOL=true gives each
+# process a psycopg connection pool instead (PostgreSQL only; needs the psycopg-pool package):
+# worthwhile with WEB_THREADS above 1.
+DATABASE_POOL = env_bool("DATABASE_POOL", False)
+# Scaling out, the step after more web and worker processes: a streaming read replica of the
+# PostgreSQL primary. Reads go to it, writes (and every read inside a transaction, and the
+# sessions, login throttling and task queue) to the primary: orbis/db_router.py.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "").strip()
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0)
+    )
+    # Tests run against one database: the replica alias mirrors it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["orbis.db_router.PrimaryReplicaRouter"]
+for _database in DATABASES.values():
+    if _database["CONN_MAX_AGE"]:
+        _database["CONN_HEALTH_CHECKS"] = True
+    if DATABASE_POOL:
+        if _database["ENGINE"] != "django.db.backends.postgresql":
+            raise ImproperlyConfigured("DATABASE_POOL=true needs PostgreSQL (DATABASE_URL).")
+        if _database["CONN_MAX_AGE"]:
+            raise ImproperlyConfigured(
+                "DATABASE_POOL=true replaces DATABASE_CONN_MAX_AGE: leave it at 0."
+            )
+        _database.setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": env_int("DATABASE_POOL_MAX_SIZE", max(WEB_THREADS, 2)),
+        }
+
+# ops: health check, worker heartbeats, requeueing tasks of dead workers (orbis/ops).
+# /healthz fails (503) only when the database doesn't answer, unless HEALTH_REQUIRE_WORKER is
+# true: then also while no task worker has been seen in the last 5 minutes.
+HEALTH_REQUIRE_WORKER = env_bool("HEALTH_REQUIRE_WORKER", False)
+# A task RUNNING for longer than this lost its worker (killed mid-job): the clock puts it back
+# in the queue. Keep it above the longest task's run time.
+TASK_STALE_MINUTES = env_int("TASK_STALE_MINUTES", 15)
+if TASK_STALE_MINUTES < 1:
+    raise ImproperlyConfigured("TASK_STALE_MINUTES must be at least 1.")
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("challenges/", include("orbis.challenges.urls")),
     path("moderation/", include("orbis.moderation.urls")),
     path("privacy/", include("orbis.privacy.urls")),
+    path("", include("orbis.ops.urls")),
     path("learn/", include("orbis.learn.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -31,6 +31,7 @@ from tests.world import (
 # Pages anyone may see, signed in or not (a signed-in visitor may be sent on to her space).
 PUBLIC_NAMES = {
     "home",
+    "ops_health",
     "conduct",
     "student_join",
     "learn:index",
@@ -51,6 +52,7 @@ PUBLIC_NAMES = {
 }
 # Staff only: other teachers get 404 (403 accepted), visitors and students are sent to log in.
 STAFF_NAMES = {
+    "ops_status",
     "challenge_staff_list",
     "challenge_create",
     "challenge_edit",

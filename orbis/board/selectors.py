@@ -46,7 +46,9 @@ def posts_for(project, viewer: Viewer) -> QuerySet:
 def comments_for(post: Post, viewer: Viewer) -> QuerySet:
     return (
         Comment.objects.filter(_visible_q(viewer), post=post)
-        .select_related("author_teacher", "author_student", "classroom__teacher__school")
+        .select_related(
+            "author_teacher", "author_student", "classroom__teacher__school", "flagged_by"
+        )
         .order_by("created_at", "pk")
     )
 
@@ -95,8 +97,9 @@ def board_posts(project, viewer: Viewer, *, filters: dict, since) -> QuerySet:
 
 
 def with_details(posts: QuerySet, viewer: Viewer) -> QuerySet:
+    # flagged_by: the class's teacher reads who flagged each held item.
     return posts.select_related(
-        "author_teacher", "author_student", "classroom__teacher__school"
+        "author_teacher", "author_student", "classroom__teacher__school", "flagged_by"
     ).prefetch_related(
         Prefetch("attachments", Attachment.objects.order_by("pk")),
         Prefetch(
@@ -160,12 +163,16 @@ def visit_since(project, viewer: Viewer, *, record: bool):
         if record:
             BoardVisit.objects.create(project=project, last_seen_at=now, since=None, **who)
         return None
-    since = visit.since
-    if now - visit.last_seen_at > VISIT_GAP:
-        since = visit.last_seen_at  # a new visit: new means after the previous one
+    since = _since(visit, now)
     if record:
         BoardVisit.objects.filter(pk=visit.pk).update(last_seen_at=now, since=since)
     return since
+
+
+def _since(visit: BoardVisit, now):
+    if now - visit.last_seen_at > VISIT_GAP:
+        return visit.last_seen_at  # a new visit: new means after the previous one
+    return visit.since
 
 
 def new_post_count(project, viewer: Viewer, since) -> int:
@@ -254,20 +261,42 @@ def student_projects(student) -> list[dict]:
         )
         .order_by("-start_date", "pk")
     )
-    rows = []
-    for project in projects:
-        own = tuple(m for m in project.memberships.all() if m.classroom_id == student.classroom_id)
-        viewer = Viewer(student=student, memberships=own)
-        since = visit_since(project, viewer, record=False)
-        rows.append(
-            {
-                "project": project,
-                "partners": [
-                    m.classroom
-                    for m in project.memberships.all()
-                    if m.classroom_id != student.classroom_id
-                ],
-                "new_count": new_post_count(project, viewer, since),
-            }
-        )
-    return rows
+    projects = list(projects)
+    new_counts = _student_new_counts(student, projects)
+    return [
+        {
+            "project": project,
+            "partners": [
+                m.classroom
+                for m in project.memberships.all()
+                if m.classroom_id != student.classroom_id
+            ],
+            "new_count": new_counts.get(project.pk, 0),
+        }
+        for project in projects
+    ]
+
+
+def _student_new_counts(student, projects) -> dict[int, int]:
+    """project id -> the posts new for the student on its board (as new_post_count counts
+    them), in two queries whatever the number of projects."""
+    now = timezone.now()
+    new = Q()
+    for visit in BoardVisit.objects.filter(student=student, project__in=projects):
+        since = _since(visit, now)
+        if since is not None:
+            new |= Q(project_id=visit.project_id, created_at__gt=since)
+    if not new:
+        return {}
+    own = tuple(
+        m for p in projects for m in p.memberships.all() if m.classroom_id == student.classroom_id
+    )
+    viewer = Viewer(student=student, memberships=own)
+    rows = (
+        Post.objects.filter(_visible_q(viewer), new)
+        .exclude(author_student=student)
+        .values("project_id")
+        .annotate(new_count=Count("pk"))
+        .order_by()
+    )
+    return {row["project_id"]: row["new_count"] for row in rows}

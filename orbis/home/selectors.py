@@ -31,10 +31,11 @@ class Attention:
 
 
 def dashboard_classrooms(*, teacher: User):
+    # The classroom cards read each class's timetable: prefetched, one query for all classes.
     return teacher.classrooms.annotate(
         students_joined=Count("students", distinct=True),
         has_timetable=Exists(AvailabilityPeriod.objects.filter(classroom=OuterRef("pk"))),
-    )
+    ).prefetch_related("availability")
 
 
 def onboarding_steps(

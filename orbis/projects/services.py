@@ -497,8 +497,7 @@ def open_requests_for(project: Project):
 
 
 def projects_of(user: User):
-    return (
-        Project.objects.filter(Q(owner=user) | Q(memberships__classroom__teacher=user))
-        .distinct()
-        .order_by("-updated_at")
-    )
+    # A subquery instead of a join with DISTINCT: each side uses its index (owner, and the
+    # memberships of her classrooms), so the dashboard doesn't scan every project.
+    theirs = Membership.objects.filter(classroom__teacher=user).values("project_id")
+    return Project.objects.filter(Q(owner=user) | Q(pk__in=theirs)).order_by("-updated_at")
