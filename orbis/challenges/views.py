@@ -1,5 +1,4 @@
 import copy
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from orbis.accounts.decorators import staff_only
 from orbis.showcase.certificates import CertificateText, certificate_pdf
 from orbis.uploads.serving import file_response
 
@@ -21,19 +21,6 @@ from .forms import ChallengeForm, ConsentForm, DecisionForm, EntryForm
 from .models import Challenge, ChallengeEntry, ChallengeMedia
 
 GALLERY_PAGE = 12
-
-
-def staff_required(view):
-    """Staff only: anonymous visitors log in, other teachers get 404 (the page isn't theirs)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _is_staff(request) -> bool:
@@ -270,7 +257,7 @@ def certificate_text(challenge, teacher, classes, page_url: str) -> CertificateT
 # Staff --------------------------------------------------------------------------------------------
 
 
-@staff_required
+@staff_only
 @require_GET
 def challenge_staff_list(request):
     return render(
@@ -292,7 +279,7 @@ def _save(request, form, save):
     return None
 
 
-@staff_required
+@staff_only
 @require_http_methods(["GET", "POST"])
 def challenge_create(request):
     form = ChallengeForm(request.POST if request.method == "POST" else None)
@@ -302,7 +289,7 @@ def challenge_create(request):
     return saved or render(request, "challenges/challenge_form.html", {"form": form})
 
 
-@staff_required
+@staff_only
 @require_http_methods(["GET", "POST"])
 def challenge_edit(request, slug):
     challenge = get_object_or_404(Challenge, slug=slug)

@@ -1,5 +1,3 @@
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from orbis.accounts.decorators import staff_only
+
 from . import services
 from .forms import AuditFilterForm, DecisionForm, QueueFilterForm, ReportForm
 from .models import AuditLog, Report, TargetKind
@@ -15,19 +15,6 @@ from .targets import find_visible
 
 QUEUE_PAGE = 30
 AUDIT_PAGE = 50
-
-
-def staff_only(view):
-    """Moderation pages exist only for the staff: anyone else signed in gets 404."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 # ---- reporting (any teacher, about what she can see) ------------------------------------------

@@ -1,11 +1,10 @@
-from functools import wraps
-
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_safe
+
+from orbis.accounts.decorators import staff_only
 
 from . import heartbeat
 from .models import Heartbeat
@@ -32,19 +31,6 @@ def health(request):
     response = JsonResponse(body, status=200 if body["status"] == "ok" else 503)
     response["Cache-Control"] = "no-store"
     return response
-
-
-def staff_only(view):
-    """The status page exists only for the staff: anyone else signed in gets 404."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @staff_only

@@ -2,12 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_countries import countries
 
+from orbis.accounts.decorators import staff_only
 from orbis.core import zones
 
 from . import services
@@ -134,17 +134,10 @@ def term_delete(request, term_id):
     return redirect("school_detail")
 
 
-def _require_staff(request) -> None:
-    # Other teachers must not learn that the page exists.
-    if not request.user.is_staff:
-        raise Http404
-
-
-@login_required
+@staff_only
 @require_GET
 def school_verification(request):
     """Staff: schools still to verify, those with the most teachers first."""
-    _require_staff(request)
     schools = (
         School.objects.filter(verified=False)
         .annotate(teacher_count=Count("teachers"))
@@ -154,10 +147,9 @@ def school_verification(request):
     return render(request, "schools/school_verification.html", {"page": page})
 
 
-@login_required
+@staff_only
 @require_POST
 def school_verify(request, school_id):
-    _require_staff(request)
     school = get_object_or_404(School, pk=school_id)
     verified = request.POST.get("verified", "1") != "0"
     services.school_set_verified(school=school, verified=verified, by=request.user)
