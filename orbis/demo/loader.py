@@ -18,6 +18,7 @@ from django.db import transaction
 from orbis.accounts.models import User
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.core.world import World
+from orbis.partners import index as partner_index
 from orbis.schools.models import School, SchoolTerm
 from orbis.students.codes import new_join_code
 from orbis.students.models import Student
@@ -76,6 +77,7 @@ def load_world(world: World, *, password: str) -> LoadReport:
         _load_email_addresses(world, teacher_ids, report)
         classroom_ids = _load_classrooms(world, teacher_ids, report)
         _load_students(world, classroom_ids, report)
+        partner_index.invalidate()  # bulk inserts send no signals
     return report
 
 

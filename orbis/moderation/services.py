@@ -17,6 +17,7 @@ from orbis.live.models import LiveSession
 from orbis.live.services import cancel_session, plan_reminders
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
+from orbis.partners import index as partner_index
 from orbis.projects.models import Project
 
 from .models import TARGET_FIELDS, Action, AuditLog, Report, TargetKind
@@ -226,6 +227,7 @@ def _suspend(entry: AuditLog, report: Report, target: Target) -> None:
         raise ModerationError(_("The account is suspended already."))
     entry.before = {"is_active": True}
     User.objects.filter(pk=user.pk).update(is_active=False)
+    partner_index.invalidate()  # a suspended teacher's classes leave the search
     end_sessions(user)
 
 
@@ -254,6 +256,7 @@ def _restore(entry: AuditLog, report: Report, target: Target | None) -> None:
     kind = undone.target_kind
     if undone.action == Action.SUSPEND:
         updated = User.objects.filter(pk=undone.target_id).update(is_active=True)
+        partner_index.invalidate()
     elif kind in (TargetKind.POST, TargetKind.COMMENT):
         status = before.get("status")
         status = status if status in Status.values else Status.APPROVED

@@ -7,11 +7,10 @@ from django.db.models import Q, QuerySet
 
 from orbis.classrooms.models import Classroom
 from orbis.core import regions, timetable
-from orbis.core.matching import ClassroomProfile, Compatibility, Constraints, compatibility
+from orbis.core.matching import ClassroomProfile, Compatibility, Constraints, compatibility, search
 
+from . import index
 from .models import PartnerRequest, Partnership
-
-SEARCH_LIMIT = 2000  # candidates scored per search, after the database filters
 
 
 def classroom_profile(classroom: Classroom) -> ClassroomProfile:
@@ -97,62 +96,73 @@ def _json_has_number(field: str, number: int) -> Q:
     return query
 
 
-def candidates(*, classroom: Classroom, filters: SearchFilters) -> QuerySet[Classroom]:
-    school = classroom.teacher.school
-    found = (
-        Classroom.objects.filter(
-            looking_for_partners=True,
-            teacher__is_active=True,
-            teacher__school__isnull=False,
-            age_min__lte=classroom.age_max + filters.age_tolerance,
-            age_max__gte=classroom.age_min - filters.age_tolerance,
-        )
-        .exclude(teacher=classroom.teacher)
-        .exclude(teacher__school__country=school.country)
-    )
-    # Verified schools only, for a teacher who asks in the search or always (her profile); and
-    # a teacher who always wants verified partners is not shown to unverified schools.
-    if filters.verified_only or classroom.teacher.only_verified_partners:
-        found = found.filter(teacher__school__verified=True)
-    if not school.verified:
-        found = found.exclude(teacher__only_verified_partners=True)
-    if filters.subject:
-        found = found.filter(_json_has("subjects", filters.subject))
-    if filters.language:
-        found = found.filter(_json_has("languages", filters.language))
-    if filters.approach:
-        found = found.filter(_json_has("approaches", filters.approach))
-    if filters.sdg:
-        found = found.filter(_json_has_number("sdgs", filters.sdg))
+def _search_filters(filters: SearchFilters) -> search.SearchFilters:
+    countries = None
     if filters.country:
-        found = found.filter(teacher__school__country=filters.country)
+        countries = frozenset({filters.country.upper()})
     if filters.region:
-        members = [code for code, region in regions.REGION_OF.items() if region == filters.region]
-        found = found.filter(teacher__school__country__in=members)
-    if filters.exchange_mode:
-        found = found.filter(exchange_mode=filters.exchange_mode)
-    return found.select_related("teacher__school").prefetch_related("availability")
+        members = {code for code, region in regions.REGION_OF.items() if region == filters.region}
+        countries = members if countries is None else countries & members
+    return search.SearchFilters(
+        subject=filters.subject,
+        language=filters.language,
+        approach=filters.approach,
+        sdg=filters.sdg,
+        countries=None if countries is None else frozenset(countries),
+        exchange_mode=filters.exchange_mode,
+        min_overlap=filters.min_overlap,
+        verified_only=filters.verified_only,
+    )
 
 
-def partner_search(
-    *, classroom: Classroom, filters: SearchFilters, week_of: date
-) -> list[SearchResult]:
-    """Classrooms that could partner with this one, best first, each with why it fits."""
+class PartnerResults:
+    """The ranked search results, all of them scored; the classrooms of a slice (the page the
+    paginator asks for) loaded from the database only then."""
+
+    def __init__(self, mine: ClassroomProfile | None, ranked: list[tuple[int, float]], constraints):
+        self.mine, self.ranked, self.constraints = mine, ranked, constraints
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return self._load(self.ranked[item])
+        return self._load([self.ranked[item]])[0]
+
+    def _load(self, ranked) -> list[SearchResult]:
+        ids = [pk for pk, _score in ranked]
+        found = Classroom.objects.filter(pk__in=ids).select_related("teacher__school")
+        rooms = {room.pk: room for room in found.prefetch_related("availability")}
+        results = []
+        for pk in ids:
+            room = rooms.get(pk)
+            # A classroom deleted or changed since the index was built drops out of the page.
+            fit = room and compatibility(self.mine, classroom_profile(room), self.constraints)
+            if fit:
+                results.append(SearchResult(room, fit))
+        return results
+
+
+def partner_search(*, classroom: Classroom, filters: SearchFilters, week_of: date):
+    """Classrooms that could partner with this one, best first, each with why it fits: a
+    sequence whose slices (pages) hold SearchResult."""
     constraints = Constraints(
         age_tolerance=filters.age_tolerance, min_overlap_minutes=0, week_of=week_of
     )
-    mine = classroom_profile(classroom)
     partners = partner_ids([classroom.pk]).get(classroom.pk, set())
-    results = []
-    for candidate in candidates(classroom=classroom, filters=filters).order_by("pk")[:SEARCH_LIMIT]:
-        if candidate.pk in partners:
-            continue
-        fit = compatibility(mine, classroom_profile(candidate), constraints)
-        if fit is None or fit.overlap_minutes < filters.min_overlap:
-            continue
-        results.append(SearchResult(candidate, fit))
-    results.sort(key=lambda result: (-result.compatibility.score, result.classroom.pk))
-    return results
+    found = index.current(week_of)
+    row = found.row(classroom.pk)
+    ranked = search.search(
+        found,
+        classroom.pk,
+        constraints=constraints,
+        filters=_search_filters(filters),
+        exclude=partners,
+    )
+    # Her own profile as the index holds it: a classroom missing there can't be matched.
+    mine = None if row is None else found.enc.profiles[row]
+    return PartnerResults(mine, ranked, constraints)
 
 
 def overlap_windows(fit: Compatibility, zone: str, week_of: date):

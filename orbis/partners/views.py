@@ -24,13 +24,14 @@ def _week_of():
 @require_GET
 def partner_search(request):
     teacher = request.user
-    if teacher.school_id is None or not teacher.classrooms.exists():
+    first = teacher.classrooms.order_by("name", "pk").first()
+    if teacher.school_id is None or first is None:
         messages.info(
             request, _("Add your school and a classroom first: partners are found for a classroom.")
         )
         return redirect("dashboard" if teacher.school_id else "school_detail")
     data = request.GET.copy()
-    data.setdefault("classroom", str(teacher.classrooms.order_by("name", "pk").first().pk))
+    data.setdefault("classroom", str(first.pk))
     data.setdefault("age_tolerance", "1")
     form = PartnerSearchForm(data, teacher=teacher)
     page, classroom = None, None

@@ -33,6 +33,7 @@ from orbis.board.models import Comment, Post, Reaction
 from orbis.classrooms.models import Classroom
 from orbis.live.models import LiveSession
 from orbis.notifications.models import Notification
+from orbis.partners import index as partner_index
 from orbis.partners.models import PartnerRequest, Partnership, PartnerSuggestion
 from orbis.projects.models import JoinRequest, Membership, Project
 from orbis.reflections.models import ReflectionResponse
@@ -187,6 +188,7 @@ def _keep_anonymised(classroom: Classroom, user: User, placeholder: User) -> Non
         join_code=None,
         looking_for_partners=False,
     )
+    partner_index.invalidate()
 
 
 def account_delete(*, user: User, anonymise: bool) -> None:

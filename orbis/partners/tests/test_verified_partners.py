@@ -24,7 +24,9 @@ def delhi(partner_teacher):
 
 
 def verify(teacher) -> None:
-    School.objects.filter(pk=teacher.school_id).update(verified=True)
+    school = School.objects.get(pk=teacher.school_id)
+    school.verified = True
+    school.save(update_fields=["verified"])
 
 
 def prefer_verified(teacher) -> None:
