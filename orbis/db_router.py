@@ -13,9 +13,7 @@ PRIMARY = "default"
 REPLICA = "replica"
 # App labels whose reads always go to the primary: the task queue, sessions, login throttling,
 # the cache and the heartbeats must read what was just written.
-PRIMARY_ONLY_APPS = frozenset(
-    {"sessions", "axes", "django_cache", "django_tasks_database", "ops"}
-)
+PRIMARY_ONLY_APPS = frozenset({"sessions", "axes", "django_cache", "django_tasks_database", "ops"})
 
 
 class PrimaryReplicaRouter:

@@ -1,9 +1,6 @@
 """Form pieces shared by the apps."""
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,28 +42,3 @@ class OneLineTextField(PlainTextField):
 def strip_controls(value: str) -> str:
     """Remove control characters (except newlines and tabs) a paste can bring in."""
     return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable())
-
-
-class QuickSelect(forms.Select):
-    """A <select> written in Python rather than through a template for each <option>: the
-    same HTML as Django's, at a tenth of the cost (a country list has 250 options)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
-        for group, options, _index in widget["optgroups"]:
-            if group:
-                parts.append(format_html('<optgroup label="{}">', group))
-            parts.extend(
-                format_html(
-                    '<option value="{}"{}>{}</option>',
-                    option["value"],
-                    flatatt(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
-            )
-            if group:
-                parts.append("</optgroup>")
-        parts.append("</select>")
-        return mark_safe("".join(parts))  # every part went through format_html

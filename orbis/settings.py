@@ -128,6 +128,8 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "orbis.urls"
 WSGI_APPLICATION = "orbis.wsgi.application"
+# Form fields written in Python, the same HTML as Django's widget templates (orbis/rendering.py).
+FORM_RENDERER = "orbis.rendering.QuickRenderer"
 
 TEMPLATES = [
     {

@@ -5,9 +5,10 @@ from django.views.decorators.http import require_GET
 from orbis.live.selectors import upcoming_for_teacher
 from orbis.live.times import zone_of
 from orbis.partners.selectors import partnerships_of
+from orbis.projects.models import Project
 from orbis.projects.services import projects_of
 
-from .selectors import attention_items, dashboard_classrooms, onboarding_steps
+from .selectors import attention_items, dashboard_classrooms, dashboard_counts, onboarding_steps
 
 
 @require_GET
@@ -29,9 +30,13 @@ def conduct(request):
 @require_GET
 def dashboard(request):
     teacher = request.user
+    counts = dashboard_counts(teacher=teacher)
     classrooms = list(dashboard_classrooms(teacher=teacher))
     partnerships = partnerships_of(classrooms)
-    projects = list(projects_of(teacher).select_related("owner")[:6])
+    projects = list(projects_of(teacher)[:6])
+    statuses = dict(Project.Status.choices)  # get_status_display translates every status
+    for project in projects:
+        project.status_label = statuses.get(project.status, project.status)
     steps = onboarding_steps(
         teacher=teacher,
         classrooms=classrooms,
@@ -59,8 +64,10 @@ def dashboard(request):
             "steps": steps,
             "next_step": next_step,
             "onboarding_done": next_step is None,
-            "attention": attention_items(teacher=teacher, classrooms=classrooms),
+            "attention": attention_items(teacher=teacher, classrooms=classrooms, counts=counts),
             "live_sessions": live_sessions,
             "zone": zone,
+            # Counted with the rest: the header's own count is not asked again.
+            "unread_notifications": counts.unread_notifications,
         },
     )

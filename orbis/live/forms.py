@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +25,25 @@ def _plausible_pk(value) -> bool:
     return text.isdigit() and len(text) <= 18
 
 
+class _ListedRooms(ModelChoiceIterator):
+    """The choices from the classes read with the project's memberships, when the field has
+    them, instead of one more query per form."""
+
+    def __iter__(self):
+        if self.field.rooms is None:
+            yield from super().__iter__()
+            return
+        for classroom in self.field.rooms:
+            yield self.choice(classroom)
+
+
 class ClassroomChoices(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
+    iterator = _ListedRooms
+
+    def __init__(self, *args, rooms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rooms = rooms
 
     def _check_values(self, value):
         for item in value:
@@ -54,7 +72,17 @@ class PlanSessionChoice(forms.ModelChoiceField):
         return super().to_python(value)
 
 
+def _member_rooms(project) -> list[Classroom] | None:
+    """The project's classes in the field's order, if its memberships were read with their
+    classes, teachers and schools (orbis.projects.access.project_with_members), else None."""
+    if "memberships" not in getattr(project, "_prefetched_objects_cache", {}):
+        return None
+    members = sorted(project.memberships.all(), key=lambda m: (m.joined_at, m.classroom_id))
+    return [m.classroom for m in members]
+
+
 def _classrooms_field(project, label):
+    # Validation still asks the database which of the chosen ids are the project's.
     queryset = (
         Classroom.objects.filter(project_memberships__project=project)
         .select_related("teacher__school")
@@ -63,6 +91,7 @@ def _classrooms_field(project, label):
     return ClassroomChoices(
         label=label,
         queryset=queryset,
+        rooms=_member_rooms(project),
         error_messages={
             "invalid_choice": _("Choose classes of this project only."),
             "invalid_pk_value": _("Choose classes of this project only."),

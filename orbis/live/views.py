@@ -172,6 +172,8 @@ def _finder(request, project, viewer, zone, suggested):
 @require_http_methods(["GET", "POST"])
 def live_session_new(request, token):
     project, viewer = member_project(request, token, teacher_only=True)
+    # Her school came with her class's membership: reading it again would be one more query.
+    viewer.teacher.school = viewer.memberships[0].classroom.teacher.school
     zone = viewer_zone(viewer)
     options = {"project": project, "teacher": viewer.teacher, "zone": zone}
     suggested = None
@@ -201,7 +203,7 @@ def live_session_new(request, token):
     else:
         form = SessionForm(**options)
         initial, suggested = _prefill(request, form, project)
-        form = SessionForm(initial=initial, **options)
+        form.initial = initial
     finder_form, finding = _finder(request, project, viewer, zone, suggested)
     return render(
         request,

@@ -11,7 +11,7 @@ from orbis.classrooms.vocabulary import (
     language_choices,
 )
 from orbis.core import regions
-from orbis.forms import PlainTextField, QuickSelect
+from orbis.forms import PlainTextField
 
 from .selectors import SearchFilters
 
@@ -72,9 +72,6 @@ class PartnerSearchForm(forms.Form):
 
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if type(field.widget) is forms.Select:
-                field.widget = QuickSelect(attrs=field.widget.attrs, choices=field.widget.choices)
         self.fields["classroom"].queryset = teacher.classrooms.select_related("teacher__school")
         if teacher.only_verified_partners:
             # Her profile makes it a rule: the box shows it, ticked and fixed.

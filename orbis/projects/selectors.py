@@ -8,14 +8,48 @@ from .models import Membership, Project
 
 
 def listed_projects() -> QuerySet[Project]:
-    return (
-        Project.objects.filter(
-            visibility=Project.Visibility.PUBLIC,
-            status__in=[Project.Status.OPEN, Project.Status.RUNNING, Project.Status.COMPLETED],
-        )
+    return Project.objects.filter(
+        visibility=Project.Visibility.PUBLIC,
+        status__in=[Project.Status.OPEN, Project.Status.RUNNING, Project.Status.COMPLETED],
+    ).select_related("owner__school")
+
+
+# What a project's card in the listing shows (projects/project_list.html); the plan, the
+# assistant's answers and the owner's account stay unread. A field the card starts to show
+# must be added here, or each card asks for it in a query of its own.
+CARD_FIELDS = (
+    "token",
+    "title",
+    "central_question",
+    "approach",
+    "project_type",
+    "age_min",
+    "age_max",
+    "start_date",
+    "status",
+    "max_partners",
+    "owner__school__country",
+)
+
+
+def _listing_order(found: QuerySet[Project]) -> QuerySet[Project]:
+    open_first = Case(When(status=Project.Status.OPEN, then=Value(0)), default=Value(1))
+    return found.order_by(open_first, "start_date", "pk")
+
+
+def shown_page(window: QuerySet[Project]) -> list[Project]:
+    """The projects of one page of project_search (the paginator's slice of it), in its order,
+    each with `partners`: how many classrooms besides the owner's take part. One query: the
+    slice picks the page's ids (filtered and sorted in project_listing_idx alone), and only
+    those projects are joined and their partners counted; counting every listed project
+    before the sort cost most of the listing's time."""
+    found = (
+        Project.objects.filter(pk__in=window.values("pk"))
         .select_related("owner__school")
+        .only(*CARD_FIELDS)
         .annotate(partners=Count("memberships", filter=~Q(memberships__role=Membership.Role.OWNER)))
     )
+    return list(_listing_order(found))
 
 
 def project_search(filters: dict) -> QuerySet[Project]:
@@ -40,5 +74,4 @@ def project_search(filters: dict) -> QuerySet[Project]:
         found = found.filter(_json_has("subjects", filters["subject"]))
     if filters.get("starts_after"):
         found = found.filter(start_date__gte=filters["starts_after"])
-    open_first = Case(When(status=Project.Status.OPEN, then=Value(0)), default=Value(1))
-    return found.order_by(open_first, "start_date", "pk")
+    return _listing_order(found)

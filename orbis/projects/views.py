@@ -29,7 +29,7 @@ from .forms import (
 )
 from .models import Activity, JoinRequest, Membership, Milestone, Project, SuggestedSession
 from .timeline import timeline_context
-from .vocabulary import PHASE_PURPOSE, Phase
+from .vocabulary import PHASE_PURPOSE, ActivityKind, Phase
 
 ASSISTANT = "project_assistant"  # session key of the assistant's answers
 STEP_KEYS = [key for key, _form, _label in STEPS]
@@ -54,12 +54,29 @@ def _project(request, token, *, edit=False) -> Project:
 # Listing ------------------------------------------------------------------------------------
 
 
+CARD_LABELS = ("approach", "project_type", "status")
+
+
+def _card_labels(projects: list[Project]) -> list[Project]:
+    """Sets `labels` on each project: the display names of its CARD_LABELS fields."""
+    # get_FOO_display translates every choice of its field at each call; looking the value up
+    # in the choices read once per request translates one label per card.
+    choices = {name: dict(Project._meta.get_field(name).flatchoices) for name in CARD_LABELS}
+    for project in projects:
+        values = {name: getattr(project, name) for name in CARD_LABELS}
+        project.labels = {name: choices[name].get(value, value) for name, value in values.items()}
+    return projects
+
+
 @login_required
 @require_GET
 def project_list(request):
     form = ProjectFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(selectors.project_search(filters), 20).get_page(request.GET.get("page"))
+    # No match: the page is empty, nothing to read.
+    shown = selectors.shown_page(page.object_list) if page.paginator.count else []
+    page.object_list = _card_labels(shown)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -321,9 +338,15 @@ def project_detail(request, token):
     prefetch_related_objects([project], "activities", "milestones", "sessions")
     membership = services.membership_of(project, request.user)
     editor = services.can_edit(project, request.user)
+    # Labels looked up once here: get_FOO_display translates every choice on each call.
+    roles = dict(Membership.Role.choices)
+    kinds = dict(ActivityKind.choices)
+    for activity in project.activities.all():
+        activity.kind_label = kinds.get(activity.kind, activity.kind)
     classes = [
         {
             "membership": m,
+            "role": roles.get(m.role, m.role),
             "classroom": m.classroom,
             "school": m.classroom.teacher.school,
             "flag": _flag(m.classroom.teacher.school.country.code)
@@ -348,6 +371,11 @@ def project_detail(request, token):
         {**vars(clash), "reason_text": _closed_reason(clash.reason)}
         for clash in (services.clashes(project) if membership else [])
     ]
+    timeline = timeline_context(project)
+    if timeline:
+        # Each bar with its phase's name, rather than a search of the names for every bar.
+        labels = timeline["labels"]
+        timeline["bars"] = [(bar, labels[bar.key]) for bar in timeline["layout"].phases]
     return render(
         request,
         "projects/project_detail.html",
@@ -358,7 +386,8 @@ def project_detail(request, token):
             "owner": project.owner_id == request.user.pk,
             "classes": classes,
             "phases": _phases(project),
-            "partners": services.partner_count(project),
+            # services.partner_count, from the memberships already read.
+            "partners": sum(m.role != Membership.Role.OWNER for m in project.memberships.all()),
             "requests": services.open_requests_for(project) if editor else [],
             "join_form": join_form,
             "pending": pending,
@@ -367,7 +396,7 @@ def project_detail(request, token):
             # Once the Reflection tab is opened its prompts (edited there) replace the plan's.
             "reflection_prompts": [p.text for p in project.reflection_prompt_set.all()]
             or project.reflection_prompts,
-            "timeline": timeline_context(project),
+            "timeline": timeline,
             "next_statuses": [
                 (status, services.transition_refusal(project, status))
                 for status in services.TRANSITIONS[Project.Status(project.status)]

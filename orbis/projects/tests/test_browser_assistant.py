@@ -55,9 +55,7 @@ def test_assistant_to_a_shared_plan(browser_page, screenshot, live_server):
     gisel.get_by_role("button", name="Create this plan").click()
     gisel.get_by_text("Your plan is ready as a draft.").wait_for()
     # The demo's own story gave Gisel a running and a finished project: this is the draft.
-    project = Project.objects.get(
-        owner__email=DEMO_TEACHER_EMAIL, status=Project.Status.DRAFT
-    )
+    project = Project.objects.get(owner__email=DEMO_TEACHER_EMAIL, status=Project.Status.DRAFT)
     gisel.get_by_role("button", name="Open for partners").click()
     gisel.get_by_text("Open for partners").first.wait_for()
     project.refresh_from_db()
