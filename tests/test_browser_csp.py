@@ -19,9 +19,11 @@ def watched(page) -> list[str]:
     problems: list[str] = []
     page.on(
         "console",
-        lambda message: problems.append(message.text)
-        if message.type == "error" or "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            problems.append(message.text)
+            if message.type == "error" or "Content Security Policy" in message.text
+            else None
+        ),
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
     return problems
@@ -75,7 +77,7 @@ def test_key_pages_break_no_rule_of_the_policy(browser_page, live_server, teache
     assert page.locator("figure.timeline svg").count() == 1
     # An htmx request (a reaction) swaps part of the page, under the same policy.
     page.goto(url + reverse("board", args=[project.token]))
-    page.locator(".reactions form button").first.click()
+    page.locator("form.reactions button").first.click()
     page.locator('.reactions button[aria-pressed="true"]').first.wait_for()
     page.wait_for_load_state("networkidle")
     assert problems == []

@@ -12,6 +12,9 @@ from .models import Attachment, BoardVisit, Comment, Post, Reaction, Status
 
 # A pause longer than this starts a new visit: what was new stays new while one keeps browsing.
 VISIT_GAP = timedelta(minutes=30)
+# While one browses, the visit's last_seen_at is written at most this often, not on every
+# view: a pause is then measured to within this much, far finer than VISIT_GAP.
+VISIT_REFRESH = timedelta(minutes=1)
 TEXT_ONLY = "text"
 
 
@@ -70,67 +73,118 @@ def comment_for(project, viewer: Viewer, comment_id: int) -> Comment | None:
     )
 
 
-def board_posts(project, viewer: Viewer, *, filters: dict, since) -> QuerySet:
-    """The board's posts, newest first, filtered, with what the list shows."""
-    posts = posts_for(project, viewer)
+def _filter_q(viewer: Viewer, filters: dict, since) -> Q:
+    """The board's filters as one condition on posts (counted and listed alike)."""
+    condition = Q()
     if filters.get("phase"):
-        posts = posts.filter(phase=filters["phase"])
+        condition &= Q(phase=filters["phase"])
     if filters.get("classroom"):
-        posts = posts.filter(classroom_id=filters["classroom"])
+        condition &= Q(classroom_id=filters["classroom"])
     kind = filters.get("kind")
     if kind == TEXT_ONLY:
-        posts = posts.filter(~Exists(Attachment.objects.filter(post=OuterRef("pk"))))
+        condition &= ~Q(Exists(Attachment.objects.filter(post=OuterRef("pk"))))
     elif kind:
-        posts = posts.filter(Exists(Attachment.objects.filter(post=OuterRef("pk"), kind=kind)))
-    shown_comments = _visible_q(viewer, "comments__")
-    posts = posts.annotate(comment_count=Count("comments", filter=shown_comments, distinct=True))
-    if since is not None:
-        new_comments = shown_comments & Q(comments__created_at__gt=since)
-        posts = posts.annotate(
-            new_comment_count=Count("comments", filter=new_comments, distinct=True)
+        condition &= Q(Exists(Attachment.objects.filter(post=OuterRef("pk"), kind=kind)))
+    if since is not None and filters.get("new"):
+        new_comments = Comment.objects.filter(
+            _visible_q(viewer), post=OuterRef("pk"), created_at__gt=since
         )
-        if filters.get("new"):
-            fresh = Q(created_at__gt=since) & ~Q(**_own(viewer))
-            posts = posts.filter(fresh | Q(new_comment_count__gt=0))
-    # Meta.ordering doesn't apply to a query with aggregates: say it again.
-    return with_details(posts, viewer).order_by("-created_at", "-pk")
+        condition &= _new_post_q(viewer, since) | Q(Exists(new_comments))
+    return condition
+
+
+def board_posts(project, viewer: Viewer, *, filters: dict, since) -> QuerySet:
+    """The board's posts, newest first, filtered, with what the list shows. Comment counts and
+    reactions are read for the shown page only: see comment_counts and reaction_bars."""
+    posts = posts_for(project, viewer).filter(_filter_q(viewer, filters, since))
+    # The list never shows the Markdown source (up to 10,000 characters a post): only body_html.
+    return with_details(posts, viewer).defer("body", "updated_at").order_by("-created_at", "-pk")
+
+
+def board_counts(project, viewer: Viewer, *, filters: dict, since) -> tuple[int, int]:
+    """(posts the filters show, posts new since the last visit), in one query."""
+    shown = _filter_q(viewer, filters, since)
+    counts = {"shown": Count("pk", filter=shown) if shown else Count("pk")}
+    if since is not None:
+        counts["new"] = Count("pk", filter=_new_post_q(viewer, since))
+    found = posts_for(project, viewer).aggregate(**counts)
+    return found["shown"], found.get("new", 0)
 
 
 def with_details(posts: QuerySet, viewer: Viewer) -> QuerySet:
+    """Posts with what a card shows of their class, authors and files (`attachment_list`);
+    only the columns it reads (a class's or a user's other fields are many, some JSON)."""
     # flagged_by: the class's teacher reads who flagged each held item.
-    return posts.select_related(
-        "author_teacher", "author_student", "classroom__teacher__school", "flagged_by"
-    ).prefetch_related(
-        Prefetch("attachments", Attachment.objects.order_by("pk")),
-        Prefetch(
-            "reactions",
-            Reaction.objects.only(
-                "pk", "post_id", "kind", "author_teacher_id", "author_student_id"
-            ),
-        ),
+    return (
+        posts.select_related(
+            "author_teacher", "author_student", "classroom__teacher__school", "flagged_by"
+        )
+        .only(
+            *(f.name for f in Post._meta.concrete_fields),
+            "classroom__name",
+            "classroom__teacher__school__country",
+            "author_teacher__display_name",
+            "author_teacher__email",
+            "author_student__nickname",
+            "flagged_by__display_name",
+            "flagged_by__email",
+        )
+        # A plain list (to_attr): a related manager per post costs a queryset each.
+        .prefetch_related(
+            Prefetch("attachments", Attachment.objects.order_by("pk"), to_attr="attachment_list")
+        )
     )
 
 
-def reaction_bar(post: Post, viewer: Viewer) -> list[dict]:
-    """Each reaction kind with its count and whether the viewer chose it (reactions prefetched)."""
-    rows = []
-    for kind, label in Reaction.Kind.choices:
-        chosen = [r for r in post.reactions.all() if r.kind == kind]
-        mine = any(
-            (viewer.is_teacher and r.author_teacher_id == viewer.teacher.pk)
-            or (viewer.is_student and r.author_student_id == viewer.student.pk)
-            for r in chosen
-        )
-        rows.append(
-            {
-                "kind": kind,
-                "label": label,
-                "emoji": Reaction.EMOJI[kind],
-                "count": len(chosen),
-                "mine": mine,
-            }
-        )
-    return rows
+def comment_counts(posts, viewer: Viewer, since) -> dict[int, tuple[int, int]]:
+    """post id -> (comments the viewer sees, how many of them are new since `since`), for one
+    page of posts in one query. Posts without comments are left out."""
+    counts = {"shown": Count("pk")}
+    if since is not None:
+        counts["new"] = Count("pk", filter=Q(created_at__gt=since))
+    rows = (
+        Comment.objects.filter(_visible_q(viewer), post__in=[post.pk for post in posts])
+        .values("post_id")
+        .annotate(**counts)
+        .order_by()
+    )
+    return {row["post_id"]: (row["shown"], row.get("new", 0)) for row in rows}
+
+
+def reaction_bars(posts, viewer: Viewer) -> dict[int, list[dict]]:
+    """post id -> each reaction kind with its count and whether the viewer chose it, for a
+    page of posts in one query (counted by the database, whatever the number of reactions)."""
+    if viewer.is_teacher:
+        mine = Q(author_teacher=viewer.teacher)
+    elif viewer.is_student:
+        mine = Q(author_student=viewer.student)
+    else:
+        mine = Q(pk__in=[])
+    rows = (
+        Reaction.objects.filter(post__in=[post.pk for post in posts])
+        .values("post_id", "kind")
+        .annotate(count=Count("pk"), mine=Count("pk", filter=mine))
+        .order_by()
+    )
+    found = {(row["post_id"], row["kind"]): row for row in rows}
+    kinds = [(kind, str(label), Reaction.EMOJI[kind]) for kind, label in Reaction.Kind.choices]
+    none = {"count": 0, "mine": 0}
+    bars = {}
+    for post in posts:
+        bar = []
+        for kind, label, emoji in kinds:
+            row = found.get((post.pk, kind), none)
+            bar.append(
+                {
+                    "kind": kind,
+                    "label": label,
+                    "emoji": emoji,
+                    "count": row["count"],
+                    "mine": row["mine"] > 0,
+                }
+            )
+        bars[post.pk] = bar
+    return bars
 
 
 def gallery_attachments(project, viewer: Viewer, *, kind: str = "") -> QuerySet:
@@ -164,7 +218,7 @@ def visit_since(project, viewer: Viewer, *, record: bool):
             BoardVisit.objects.create(project=project, last_seen_at=now, since=None, **who)
         return None
     since = _since(visit, now)
-    if record:
+    if record and (since != visit.since or now - visit.last_seen_at >= VISIT_REFRESH):
         BoardVisit.objects.filter(pk=visit.pk).update(last_seen_at=now, since=since)
     return since
 
@@ -178,7 +232,12 @@ def _since(visit: BoardVisit, now):
 def new_post_count(project, viewer: Viewer, since) -> int:
     if since is None:
         return 0
-    return posts_for(project, viewer).filter(created_at__gt=since).exclude(**_own(viewer)).count()
+    return posts_for(project, viewer).filter(_new_post_q(viewer, since)).count()
+
+
+def _new_post_q(viewer: Viewer, since) -> Q:
+    """Posts created since the last visit, except the viewer's own."""
+    return Q(created_at__gt=since) & ~Q(**_own(viewer))
 
 
 def _own(viewer: Viewer) -> dict:

@@ -1,10 +1,12 @@
 """The project board. Teachers and students of member classes reach it; everyone else gets the
 same 404 as for a project that does not exist. Moderation pages are for teachers only."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,7 +19,8 @@ from orbis.uploads.processing import UploadRefused
 from orbis.uploads.serving import file_response
 
 from . import selectors, services, translation
-from .forms import BoardFilterForm, CommentForm, FlagForm, PostForm, ReactionForm
+from .cards import CardRenderer
+from .forms import BoardFilterForm, CommentForm, FlagForm, PostForm, ReactionForm, form_html
 from .models import AttachmentKind, Post, Status
 
 # PDFs open in the browser's viewer too (file_response keeps them apart from our pages); office
@@ -53,9 +56,10 @@ def _post_or_404(project, viewer, post_id) -> Post:
     return post
 
 
-def _card(post: Post, viewer, since, *, translated=None) -> dict:
-    """A post as the viewer sees it, with what they may do with it; `translated`, its cached
-    translation when the viewer just asked for it."""
+def _card(post: Post, viewer, since, *, reactions, translated=None) -> dict:
+    """A post as the viewer sees it, with what they may do with it; `reactions`, its bar
+    (selectors.reaction_bars); `translated`, its cached translation when the viewer just asked
+    for it."""
     teacher = viewer.teacher if viewer.is_teacher else None
     class_teacher = teacher is not None and post.classroom.teacher_id == teacher.pk
     own = (teacher is not None and post.author_teacher_id == teacher.pk) or (
@@ -63,7 +67,7 @@ def _card(post: Post, viewer, since, *, translated=None) -> dict:
     )
     return {
         "post": post,
-        "reactions": selectors.reaction_bar(post, viewer),
+        "reactions": reactions,
         "is_new": since is not None and post.created_at > since and not own,
         "new_comments": getattr(post, "new_comment_count", 0),
         "may_change": services.may_change(post, **_author(viewer)),
@@ -87,12 +91,25 @@ def board(request, token):
 
 def _board_page(request, project, viewer, *, form=None):
     member_classes = [m.classroom for m in project.memberships.all()]
+    writable = services.writable(project)
     filter_form = BoardFilterForm(request.GET or None, classrooms=member_classes)
     filters = filter_form.filters() if request.GET else {}
     since = selectors.visit_since(project, viewer, record=request.method == "GET")
-    posts = selectors.board_posts(project, viewer, filters=filters, since=since)
-    page = Paginator(posts, 20).get_page(request.GET.get("page"))
-    writable = services.writable(project)
+    shown, new_count = selectors.board_counts(project, viewer, filters=filters, since=since)
+    paginator = Paginator(selectors.board_posts(project, viewer, filters=filters, since=since), 20)
+    paginator.count = shown  # counted above, with the new posts, in one query
+    page = paginator.get_page(request.GET.get("page"))
+    posts = list(page)
+    counts = selectors.comment_counts(posts, viewer, since)
+    for post in posts:
+        post.comment_count, post.new_comment_count = counts.get(post.pk, (0, 0))
+    reactions = selectors.reaction_bars(posts, viewer)
+    renderer = CardRenderer(request, project, writable=writable)
+    cards = []
+    for post in posts:
+        card = _card(post, viewer, since, reactions=reactions[post.pk])
+        card["html"] = renderer.card(card)
+        cards.append(card)
     if form is None and writable:
         form = PostForm(
             classrooms=viewer.classrooms,
@@ -105,14 +122,18 @@ def _board_page(request, project, viewer, *, form=None):
             "project": project,
             "viewer": viewer,
             "filter_form": filter_form,
+            # Rendered when the template shows them (as the include was).
+            "filter_form_html": partial(form_html, filter_form),
             "filtered": bool(filters),
             "page": page,
-            "cards": [_card(post, viewer, since) for post in page],
+            "cards": cards,
             "since": since,
-            "new_count": selectors.new_post_count(project, viewer, since),
+            "new_count": new_count,
             "form": form if writable else None,
+            "form_html": partial(form_html, form) if writable else "",
             "writable": writable,
             "waiting": _waiting_for(viewer, project),
+            "csrf_token": renderer.csrf_token,  # the cards' own: one token for the page
         },
     )
 
@@ -195,17 +216,27 @@ def _post_page(request, project, viewer, post, *, comment_form=None):
     translated = None
     if request.GET.get("translated") and translation.offered(post):
         translated = translation.cached(post)
+    card = _card(
+        post,
+        viewer,
+        since,
+        reactions=selectors.reaction_bars([post], viewer)[post.pk],
+        translated=translated,
+    )
+    renderer = CardRenderer(request, project, writable=services.writable(project), detail=True)
+    card["html"] = renderer.card(card)
     return render(
         request,
         "board/post_detail.html",
         {
             "project": project,
             "viewer": viewer,
-            "card": _card(post, viewer, since, translated=translated),
+            "card": card,
             "comments": comments,
             "comment_form": (comment_form or CommentForm()) if writable else None,
             "flag_form": FlagForm(),
             "writable": services.writable(project),
+            "csrf_token": renderer.csrf_token,  # the card's own: one token for the page
         },
     )
 
@@ -316,20 +347,15 @@ def board_react(request, token, post_id):
         except services.BoardError as refused:
             error = refused.message
     if request.headers.get("HX-Request"):
-        post = selectors.with_details(Post.objects.filter(pk=post.pk), viewer).get()
-        return render(
+        renderer = CardRenderer(
             request,
-            "board/_reactions.html",
-            {
-                "project": project,
-                "post": post,
-                "reactions": selectors.reaction_bar(post, viewer),
-                "writable": services.writable(project),
-                "error": error,
-                # Without htmx after all (a later no-JS submit), come back to the post.
-                "back": reverse("board_post", args=[project.token, post.pk]),
-            },
+            project,
+            writable=services.writable(project),
+            # Without htmx after all (a later no-JS submit), come back to the post.
+            back=reverse("board_post", args=[project.token, post.pk]),
         )
+        bar = selectors.reaction_bars([post], viewer)[post.pk]
+        return HttpResponse(renderer.reactions(post, bar, error=error))
     if error:
         messages.error(request, error)
     default = reverse("board_post", args=[project.token, post.pk])
