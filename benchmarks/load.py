@@ -101,6 +101,9 @@ def configure(args) -> dict:
         "DATABASE_URL": url,
         "STATIC_ROOT": str(var / "static"),
         "LOG_LEVEL": "WARNING",
+        # As deploy/orbis.env.example: each process keeps its connection (PostgreSQL's
+        # connection start costs more than most pages' queries).
+        "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
         "ORBIS_VAR_DIR": os.environ.get("ORBIS_VAR_DIR") or str(var),
     }
     os.environ.update(env)
