@@ -42,3 +42,20 @@ class OneLineTextField(PlainTextField):
 def strip_controls(value: str) -> str:
     """Remove control characters (except newlines and tabs) a paste can bring in."""
     return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable())
+
+
+class _ReadOnceIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        # The queryset itself, not .iterator(): read once, kept for the next pass.
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class FewChoicesField(forms.ModelChoiceField):
+    """A choice among a few rows (a teacher's classrooms): read once per form, however often
+    the form is validated and drawn (Django reads the rows again for each, and on PostgreSQL
+    through a server-side cursor: three round trips)."""
+
+    iterator = _ReadOnceIterator

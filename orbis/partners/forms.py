@@ -11,7 +11,7 @@ from orbis.classrooms.vocabulary import (
     language_choices,
 )
 from orbis.core import regions
-from orbis.forms import PlainTextField
+from orbis.forms import FewChoicesField, PlainTextField
 
 from .selectors import SearchFilters
 
@@ -32,7 +32,7 @@ def _any(label):
 class PartnerSearchForm(forms.Form):
     """The filters of "Find partners" (a GET form: every value comes from the query string)."""
 
-    classroom = forms.ModelChoiceField(
+    classroom = FewChoicesField(
         label=_("Partners for"), queryset=Classroom.objects.none(), empty_label=None
     )
     subject = forms.ChoiceField(label=_("Subject"), required=False)
