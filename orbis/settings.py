@@ -450,10 +450,13 @@ if (
 # files, database connections and read replicas.
 # `orbis serve --production` runs gunicorn with WEB_CONCURRENCY processes of WEB_THREADS threads
 # each; a request taking longer than WEB_TIMEOUT seconds is stopped (its process restarted).
-# The default, 2 × cores + 1 capped at 9, is gunicorn's rule of thumb; each process holds its
-# own copy of Django (about 100 MB) and one database connection per thread.
+# The default is cores + 1 (at most 9): the pages spend their time in Python, not waiting on
+# the database, so gunicorn's 2 × cores + 1 only makes processes queue for the cores (measured
+# on 2 cores, benchmarks/load.py: p95 76 ms with 3 processes, 84-105 ms with 5, PostgreSQL on
+# the same machine). Each process holds its own Django (about 100 MB, shared after --preload)
+# and one database connection per thread.
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", min(2 * (_CORES or 1) + 1, 9))
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", min((_CORES or 1) + 1, 9))
 WEB_THREADS = env_int("WEB_THREADS", 1)
 WEB_TIMEOUT = env_int("WEB_TIMEOUT", 60)
 if min(WEB_CONCURRENCY, WEB_THREADS, WEB_TIMEOUT) < 1:
