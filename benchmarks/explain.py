@@ -3,8 +3,9 @@
     uv run python benchmarks/explain.py [--teachers 10000] [--projects 5000] [--posts 200000]
     scripts/with-postgres uv run python benchmarks/explain.py ...
 
-Builds the querysets the pages run (partner search candidates, project list, board listing,
-notification list, the dashboard's projects) for a signed-in teacher of the world that
+Builds the querysets the pages run (a partner search page, the partner index's read, the
+project list, board listing, notification list, the dashboard's projects) for a signed-in
+teacher of the world that
 benchmarks/load.py seeds (seeding what is missing, in the same database), and prints one JSON
 line per query: the tables read by a full scan, the indexes used, the execution time, and
 `uses_index` — whether the query's main table is read through an index. PostgreSQL: EXPLAIN
@@ -41,23 +42,45 @@ def queries(teacher, project):
     request = RequestFactory().get("/")
     request.user, request.student = teacher, None
     viewer = viewer_for(request, project)
-    search = partners.candidates(classroom=classroom, filters=partners.SearchFilters())
+    # Partner search scores every classroom from each process's index (orbis/partners/index.py,
+    # built by one full read); a page then reads its 10 classrooms by primary key.
+    from datetime import date
+
+    from orbis.classrooms.models import Classroom
+    from orbis.partners.index import entries
+
+    results = partners.partner_search(
+        classroom=classroom, filters=partners.SearchFilters(), week_of=date.today()
+    )
+    shown = [pk for pk, _score in results.ranked[:10]]
     notifications = teacher.notifications.all()
+    index_rows = Classroom.objects.filter(teacher__is_active=True, teacher__school__isnull=False)
+    assert next(entries(), None) is not None
     return [
-        ("partner_search", "classrooms_classroom", search.order_by("pk")[: partners.SEARCH_LIMIT]),
         (
-            "partner_search_language",
+            "partner_search_page",
             "classrooms_classroom",
-            partners.candidates(
-                classroom=classroom, filters=partners.SearchFilters(language="en", sdg=13)
-            ).order_by("pk")[: partners.SEARCH_LIMIT],
+            Classroom.objects.filter(pk__in=shown).select_related("teacher__school"),
         ),
-        ("project_list", "projects_project", listing.project_search({})[:20]),
+        ("partner_index_build", "classrooms_classroom", index_rows.values_list("pk")),
+        ("project_list_ids", "projects_project", listing.project_search({})[:20].values("pk")),
+        (
+            "project_list_page",
+            "projects_project",
+            listing.page_projects(listing.project_search({})[:20]),
+        ),
         ("project_list_count", "projects_project", _count(listing.project_search({}))),
+        (
+            "project_list_sdg",
+            "projects_project",
+            listing.page_projects(listing.project_search({"sdg": 13})[:20]),
+        ),
         (
             "project_list_filtered",
             "projects_project",
-            listing.project_search({"language": "en", "age": 10, "q": "water"})[:20],
+            listing.page_projects(
+                listing.project_search({"language": "en", "age": 10, "q": "water"})[:20]
+            ),
         ),
         (
             "board_listing",

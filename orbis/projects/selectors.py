@@ -43,13 +43,18 @@ def shown_page(window: QuerySet[Project]) -> list[Project]:
     slice picks the page's ids (filtered and sorted in project_listing_idx alone), and only
     those projects are joined and their partners counted; counting every listed project
     before the sort cost most of the listing's time."""
+    return list(page_projects(window))
+
+
+def page_projects(window: QuerySet[Project]) -> QuerySet[Project]:
+    """The query of shown_page (benchmarks/explain.py explains it)."""
     found = (
         Project.objects.filter(pk__in=window.values("pk"))
         .select_related("owner__school")
         .only(*CARD_FIELDS)
         .annotate(partners=Count("memberships", filter=~Q(memberships__role=Membership.Role.OWNER)))
     )
-    return list(_listing_order(found))
+    return _listing_order(found)
 
 
 def project_search(filters: dict) -> QuerySet[Project]:
