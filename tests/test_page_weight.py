@@ -11,35 +11,35 @@ same two assets: orbis.css (13.7 KB, 3.8 KB gzipped) and htmx.min.js (52 KB, 16.
 Measured (bytes gzipped, 2026-11-30; the test prints the table again with -s):
 
     page                      HTML   assets   total
-    home                      1503    20673   22176
-    dashboard                 2372    20673   23045
-    partner_search            6745    20673   27418
-    partner_suggestions       1712    20673   22385
-    project_list              4375    20673   25048
-    project_mine              1601    20673   22274
-    project_detail            6544    20673   27217
-    board                     5352    20673   26025
-    board_student             4625    20673   25298
-    board_post                3198    20673   23871
-    board_gallery             1826    20673   22499
-    live_sessions             2484    20673   23157
-    live_session_new          3295    20673   23968
-    reflections               3052    20673   23725
-    reflections_student       1923    20673   22596
+    home                      1506    20673   22179
+    dashboard                 2362    20673   23035
+    partner_search            6748    20673   27421
+    partner_suggestions       1711    20673   22384
+    project_list              4371    20673   25044
+    project_mine              1599    20673   22272
+    project_detail            6540    20673   27213
+    board                     4902    20673   25575
+    board_student             4046    20673   24719
+    board_post                3133    20673   23806
+    board_gallery             1827    20673   22500
+    live_sessions             2519    20673   23192
+    live_session_new          3284    20673   23957
+    reflections               3050    20673   23723
+    reflections_student       1919    20673   22592
     showcase_manage           3391    20673   24064
     showcase_public           1876    20673   22549
-    showcase_gallery          4570    20673   25243
-    challenge_list            1463    20673   22136
-    challenge_detail          1919    20673   22592
-    notification_list         2415    20673   23088
-    student_space             2068    20673   22741
-    classroom_detail          1672    20673   22345
-    classroom_students        2736    20673   23409
+    showcase_gallery          4568    20673   25241
+    challenge_list            1457    20673   22130
+    challenge_detail          1917    20673   22590
+    notification_list         2410    20673   23083
+    student_space             2059    20673   22732
+    classroom_detail          1671    20673   22344
+    classroom_students        2757    20673   23430
     classroom_list            1392    20673   22065
     partner_requests          1691    20673   22364
-    board_queue_all           2487    20673   23160
-    live_session_detail       2046    20673   22719
-    challenge_entries_mine    2394    20673   23067
+    board_queue_all           2478    20673   23151
+    live_session_detail       2044    20673   22717
+    challenge_entries_mine    2390    20673   23063
 
 The heaviest page is 27 KB, under half the limit; htmx is most of every page's weight (and is
 cached after the first page).

@@ -130,6 +130,8 @@ class BoardFilterForm(forms.Form):
     new = forms.BooleanField(label=_("Only new since my last visit"), required=False)
 
     def __init__(self, *args, classrooms=(), **kwargs):
+        # Its own ids: the compose form on the same page has a "phase" and a "classroom" too.
+        kwargs.setdefault("auto_id", "filter_%s")
         super().__init__(*args, **kwargs)
         self.fields["classroom"].choices = [("", _("Any class"))] + [
             (room.pk, room.name) for room in classrooms

@@ -500,3 +500,19 @@ def test_the_queues_list_waiting_comments_and_approve_them(
     from orbis.board.selectors import waiting_count
 
     assert waiting_count(partner_teacher) == 1  # the post in the other project
+
+
+def test_every_id_on_the_board_is_unique_and_every_label_finds_its_field(
+    teacher_client, partnered, classroom
+):
+    """The filters and the compose form both have a phase and a class: a label must point at
+    its own form's field."""
+    import re
+
+    post_as_teacher(partnered, classroom, title="One")
+    post_as_teacher(partnered, classroom, title="Two")
+    html = teacher_client.get(board_url(partnered)).text
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    for target in re.findall(r'<label for="([^"]+)"', html):
+        assert target in ids, target
