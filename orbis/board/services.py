@@ -194,7 +194,11 @@ def post_update(*, post: Post, phase, title, body, editor_teacher=None, editor_s
         post.phase, post.title, post.body = phase, title, body
         fields = ["phase", "title", "body", "updated_at"]
         became_pending = False
-        if editor_student is not None and post.classroom.student_posts_need_approval:
+        if (
+            editor_student is not None
+            and post.classroom.student_posts_need_approval
+            and not _taken_down_by_staff(post)
+        ):
             became_pending = post.status != Status.PENDING
             post.status = Status.PENDING
             fields.append("status")
@@ -202,6 +206,18 @@ def post_update(*, post: Post, phase, title, body, editor_teacher=None, editor_s
         if became_pending:
             _notify_pending(post.project, post.classroom)
     return post
+
+
+def _taken_down_by_staff(post: Post) -> bool:
+    """Hidden by the operators' moderators (and not restored): an edit must not send it back to
+    the class's teacher, whose approval would undo their decision."""
+    if post.status != Status.REJECTED:
+        return False
+    from orbis.moderation.models import Action, AuditLog, TargetKind  # moderation uses the board
+
+    return AuditLog.objects.filter(
+        action=Action.HIDE, target_kind=TargetKind.POST, target_id=post.pk, undone_by__isnull=True
+    ).exists()
 
 
 def may_change(item, *, teacher=None, student=None) -> bool:

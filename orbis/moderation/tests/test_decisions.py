@@ -355,3 +355,43 @@ def test_the_admin_shows_the_log_read_only(admin_client, post, teacher_client, s
     )
     entry.refresh_from_db()
     assert entry.reason == "Breaks the rules for minors"
+
+
+def test_a_student_editing_a_post_staff_hid_does_not_send_it_back_for_approval(
+    partnered, delhi, partner_teacher, teacher_client, staff_client
+):
+    """Otherwise her teacher's approval would undo the moderators' decision."""
+    from orbis.board import services as board
+    from orbis.factories import StudentFactory
+
+    student = StudentFactory(classroom=delhi)
+    post = board.post_create(
+        project=partnered, classroom=delhi, phase="definition", title="Our river", body="",
+        uploads=[], student=student,
+    )  # fmt: skip
+    board.item_approve(item=post, teacher=partner_teacher)
+    report = make_report(teacher_client, "post", post.pk)
+    decide(staff_client, report, "hide")
+    post.refresh_from_db()
+
+    board.post_update(
+        post=post,
+        phase="definition",
+        title="Our river",
+        body="Now it is fine",
+        editor_student=student,
+    )
+    post.refresh_from_db()
+    assert post.status == Post.Status.REJECTED
+    with pytest.raises(board.BoardError):
+        board.item_approve(item=post, teacher=partner_teacher)
+
+    # Restored by the moderators, it is the class's like any other again.
+    decide(staff_client, report, "restore", reason="A misunderstanding")
+    board.item_reject(item=Post.objects.get(pk=post.pk), teacher=partner_teacher)
+    post.refresh_from_db()
+    board.post_update(
+        post=post, phase="definition", title="Our river", body="Fixed", editor_student=student
+    )
+    post.refresh_from_db()
+    assert post.status == Post.Status.PENDING
