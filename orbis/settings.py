@@ -453,8 +453,8 @@ if (
 # The default is cores + 1 (at most 9): the pages spend their time in Python, not waiting on
 # the database, so gunicorn's 2 × cores + 1 only makes processes queue for the cores (measured
 # on 2 cores, benchmarks/load.py: p95 76 ms with 3 processes, 84-105 ms with 5, PostgreSQL on
-# the same machine). Each process holds its own Django (about 100 MB, shared after --preload)
-# and one database connection per thread.
+# the same machine). Each process holds its own Django (about 100 MB), its partner search
+# index (about 40 MB at 20,000 classrooms) and one database connection per thread.
 _CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", min((_CORES or 1) + 1, 9))
 WEB_THREADS = env_int("WEB_THREADS", 1)

@@ -7,7 +7,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "orbis.settings")
 application = get_wsgi_application()
 
 # Django and its libraries live as long as the process: a full garbage collection walking their
-# ~160,000 objects paused a request for about 40 ms. Frozen, the collector leaves them out (and
-# with gunicorn --preload the processes forked from this one share their memory pages longer).
+# ~160,000 objects paused a request for about 40 ms. Frozen, the collector leaves them out.
 gc.collect()
 gc.freeze()

@@ -148,7 +148,7 @@ def test_production_dry_run_prints_the_gunicorn_command(settings, monkeypatch):
     call_command("serve", "0.0.0.0:9000", "--production", "--dry-run", stdout=out)
     command = out.getvalue().strip()
     assert "-m gunicorn orbis.wsgi:application --bind 0.0.0.0:9000" in command
-    for option in ("--workers 3", "--threads 2", "--timeout 45", "--preload", "--access-logfile -"):
+    for option in ("--workers 3", "--threads 2", "--timeout 45", "--access-logfile -"):
         assert option in command
 
 

@@ -61,12 +61,10 @@ def gunicorn_command(addrport: str) -> list[str]:
         "30",
         "--keep-alive",
         "5",
-        # Django is imported once, before the processes fork: a process that is replaced
-        # starts in milliseconds, not seconds.
-        "--preload",
         # A process is replaced after about ten thousand requests, so memory stays bounded; the
         # spread keeps processes that took equal shares from being replaced all at once (each
-        # new one builds its partner search index again, about half a second).
+        # new one imports Django and builds its partner search index again, about 2 s).
+        # (No --preload: `systemctl reload`, SIGHUP, must load new code.)
         "--max-requests",
         "10000",
         "--max-requests-jitter",
