@@ -53,6 +53,9 @@ class User(AbstractUser):
     only_verified_partners = models.BooleanField(
         _("match me only with verified schools"), default=False
     )
+    # Staff confirmed she works at her school when they verified it: a teacher who joins a
+    # verified school later is not shown as verified until they verify it again.
+    school_confirmed = models.BooleanField(default=False, editable=False)
     # When the teacher accepted the rules of collaboration (at sign-up).
     conduct_accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The interface language the teacher last used: emails are written in it.
@@ -66,6 +69,11 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("teacher")
         verbose_name_plural = _("teachers")
+
+    @property
+    def verified_at_school(self) -> bool:
+        """Her school is verified, and she was among its teachers when it was."""
+        return bool(self.school_id and self.school_confirmed and self.school.verified)
 
     def __str__(self) -> str:
         return self.display_name or self.email

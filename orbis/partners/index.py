@@ -40,7 +40,9 @@ from orbis.schools.models import School
 
 GENERATION_KEY = "partners:index-generation"
 MAX_AGE_SECONDS = 300
-USER_FIELDS = frozenset({"is_active", "school", "school_id", "only_verified_partners"})
+USER_FIELDS = frozenset(
+    {"is_active", "school", "school_id", "school_confirmed", "only_verified_partners"}
+)
 
 
 @dataclass(frozen=True)
@@ -130,12 +132,13 @@ def entries():
             "teacher__school__country",
             "teacher__school__time_zone",
             "teacher__school__verified",
+            "teacher__school_confirmed",
             "teacher__only_verified_partners",
         )
     )
     for row in classrooms.order_by():
         (pk, teacher, looking, mode, age_min, age_max, languages, subjects, sdgs, approaches,
-         wanted, country, zone, verified, only_verified) = row  # fmt: skip
+         wanted, country, zone, verified, confirmed, only_verified) = row  # fmt: skip
         country = str(country or "")
         profile = ClassroomProfile(
             id=pk,
@@ -151,7 +154,7 @@ def entries():
             wants_live=mode == ExchangeMode.LIVE,
             partners_wanted=wanted,
             region=regions.region_of(country),
-            verified=bool(verified),
+            verified=bool(verified and confirmed),
             only_verified=bool(only_verified),
         )
         yield IndexEntry(profile=profile, owner=teacher, searchable=looking, exchange_mode=mode)

@@ -31,7 +31,7 @@ def classroom_profile(classroom: Classroom) -> ClassroomProfile:
         wants_live=classroom.wants_live,
         partners_wanted=classroom.partners_wanted,
         region=regions.region_of(country),
-        verified=bool(school and school.verified),
+        verified=classroom.teacher.verified_at_school,
         only_verified=classroom.teacher.only_verified_partners,
     )
 

@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from orbis.accounts.models import User
+from orbis.partners import index as partner_index
 
 from .models import School
 
@@ -16,17 +17,23 @@ def school_create(*, teacher: User, data: dict) -> School:
 
 
 def school_join(*, teacher: User, school: School) -> None:
-    """The teacher now works at this school; their classrooms move with them."""
+    """The teacher now works at this school; their classrooms move with them. Staff have not
+    confirmed her there: a verified school's badge is not hers until they verify it again."""
     teacher.school = school
-    teacher.save(update_fields=["school"])
+    teacher.school_confirmed = False
+    teacher.save(update_fields=["school", "school_confirmed"])
 
 
+@transaction.atomic
 def school_set_verified(*, school: School, verified: bool, by: User) -> None:
-    """Staff confirmed (or withdrew) that the school exists and its teachers work there."""
+    """Staff confirmed (or withdrew) that the school exists and its teachers, those it has
+    now, work there."""
     school.verified = verified
     school.verified_at = timezone.now() if verified else None
     school.verified_by = by if verified else None
     school.save(update_fields=["verified", "verified_at", "verified_by"])
+    school.teachers.update(school_confirmed=verified)
+    partner_index.invalidate()  # the update sends no signal
 
 
 def drop_verification_if_renamed(school: School, changed: list[str]) -> None:

@@ -137,10 +137,14 @@ def term_delete(request, term_id):
 @staff_only
 @require_GET
 def school_verification(request):
-    """Staff: schools still to verify, those with the most teachers first."""
+    """Staff: schools still to verify, and verified ones that teachers joined since (verifying
+    again confirms them), those with the most teachers first."""
     schools = (
-        School.objects.filter(verified=False)
-        .annotate(teacher_count=Count("teachers"))
+        School.objects.annotate(
+            teacher_count=Count("teachers"),
+            unconfirmed=Count("teachers", filter=Q(teachers__school_confirmed=False)),
+        )
+        .filter(Q(verified=False) | Q(unconfirmed__gt=0))
         .order_by("-teacher_count", "name", "pk")
     )
     page = Paginator(schools, 50).get_page(request.GET.get("page"))

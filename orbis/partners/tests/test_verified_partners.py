@@ -13,6 +13,7 @@ from orbis.factories import AvailabilityPeriodFactory, ClassroomFactory
 from orbis.partners.matching import run_matching
 from orbis.partners.models import PartnerSuggestion
 from orbis.schools.models import School
+from orbis.schools.services import school_set_verified
 
 
 @pytest.fixture
@@ -24,9 +25,10 @@ def delhi(partner_teacher):
 
 
 def verify(teacher) -> None:
+    """Staff verify her school (and so her, one of its teachers now)."""
     school = School.objects.get(pk=teacher.school_id)
-    school.verified = True
-    school.save(update_fields=["verified"])
+    school_set_verified(school=school, verified=True, by=teacher)
+    teacher.refresh_from_db()
 
 
 def prefer_verified(teacher) -> None:

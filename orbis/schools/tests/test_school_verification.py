@@ -9,6 +9,7 @@ from orbis.factories import ClassroomFactory, SchoolFactory, TeacherFactory
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.schools.models import School
+from orbis.schools.services import school_join, school_set_verified
 
 BADGE = "Verified school"
 
@@ -82,6 +83,45 @@ def test_project_page_shows_the_badge_of_verified_member_schools(
     add_partner(project, ClassroomFactory(teacher=partner_teacher))
     page = teacher_client.get(reverse("project_detail", args=[project.token])).text
     assert BADGE not in page
-    School.objects.filter(pk=partner_teacher.school_id).update(verified=True)
+    school_set_verified(school=partner_teacher.school, verified=True, by=partner_teacher)
     page = teacher_client.get(reverse("project_detail", args=[project.token])).text
     assert page.count(BADGE) == 1
+
+
+def test_a_teacher_who_joins_a_verified_school_later_is_not_shown_verified_until_staff_check(
+    client, teacher_client, classroom, partner_teacher, staff, login_client
+):
+    """Anyone can say she works at a school: the badge and "verified schools only" are for
+    the teachers staff confirmed there when they verified it."""
+    from orbis.factories import AvailabilityPeriodFactory
+
+    school = partner_teacher.school
+    school_set_verified(school=school, verified=True, by=staff)
+    newcomer = TeacherFactory()
+    school_join(teacher=newcomer, school=school)
+    room = ClassroomFactory(teacher=newcomer, name="Newcomer's class", languages=["en"])
+    AvailabilityPeriodFactory(classroom=room, weekday=1, start_minute=21 * 60, end_minute=1380)
+
+    def shown(**params):
+        response = teacher_client.get(reverse("partner_search"), params)
+        return {
+            result.classroom.name: BADGE in why_html
+            for (result, _why), why_html in zip(
+                response.context["page"].object_list,
+                response.text.split('<li class="card">')[1:],
+                strict=False,
+            )
+        }
+
+    assert shown() == {"Newcomer's class": False}
+    assert shown(verified_only="on") == {}
+
+    # The staff page lists the school again; verifying it confirms her.
+    staff_client = login_client(staff)
+    listed = staff_client.get(reverse("school_verification")).context["page"].object_list
+    assert school.name in [row.name for row in listed]
+    staff_client.post(reverse("school_verify", args=[school.pk]))
+    assert shown() == {"Newcomer's class": True}
+    assert shown(verified_only="on") == {"Newcomer's class": True}
+    listed = staff_client.get(reverse("school_verification")).context["page"].object_list
+    assert school.name not in [row.name for row in listed]
