@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_countries import countries
 
 from orbis.accounts.decorators import staff_only
+from orbis.accounts.models import User
 from orbis.core import zones
 
 from . import services
@@ -147,7 +148,14 @@ def school_verification(request):
         .filter(Q(verified=False) | Q(unconfirmed__gt=0))
         .order_by("-teacher_count", "name", "pk")
     )
+    # Whom staff are asked to confirm: the teachers not confirmed there yet.
+    waiting = Prefetch(
+        "teachers",
+        queryset=User.objects.filter(school_confirmed=False).order_by("display_name", "pk"),
+        to_attr="unconfirmed_teachers",
+    )
     page = Paginator(schools, 50).get_page(request.GET.get("page"))
+    prefetch_related_objects(page.object_list, waiting)
     return render(request, "schools/school_verification.html", {"page": page})
 
 

@@ -120,6 +120,10 @@ def test_a_teacher_who_joins_a_verified_school_later_is_not_shown_verified_until
     staff_client = login_client(staff)
     listed = staff_client.get(reverse("school_verification")).context["page"].object_list
     assert school.name in [row.name for row in listed]
+    row = next(row for row in listed if row.name == school.name)
+    assert row.unconfirmed_teachers == [newcomer]  # whom staff are asked to check
+    page = staff_client.get(reverse("school_verification")).text
+    assert newcomer.email in page
     staff_client.post(reverse("school_verify", args=[school.pk]))
     assert shown() == {"Newcomer's class": True}
     assert shown(verified_only="on") == {"Newcomer's class": True}
