@@ -67,18 +67,18 @@ def queries(teacher, project):
         (
             "project_list_page",
             "projects_project",
-            listing.page_projects(listing.project_search({})[:20]),
+            listing.shown_page(listing.project_search({})[:20]),
         ),
         ("project_list_count", "projects_project", _count(listing.project_search({}))),
         (
             "project_list_sdg",
             "projects_project",
-            listing.page_projects(listing.project_search({"sdg": 13})[:20]),
+            listing.shown_page(listing.project_search({"sdg": 13})[:20]),
         ),
         (
             "project_list_filtered",
             "projects_project",
-            listing.page_projects(
+            listing.shown_page(
                 listing.project_search({"language": "en", "age": 10, "q": "water"})[:20]
             ),
         ),

@@ -101,14 +101,16 @@ def _search_filters(filters: SearchFilters) -> search.SearchFilters:
     if filters.country:
         countries = frozenset({filters.country.upper()})
     if filters.region:
-        members = {code for code, region in regions.REGION_OF.items() if region == filters.region}
+        members = frozenset(
+            code for code, region in regions.REGION_OF.items() if region == filters.region
+        )
         countries = members if countries is None else countries & members
     return search.SearchFilters(
         subject=filters.subject,
         language=filters.language,
         approach=filters.approach,
         sdg=filters.sdg,
-        countries=None if countries is None else frozenset(countries),
+        countries=countries,
         exchange_mode=filters.exchange_mode,
         min_overlap=filters.min_overlap,
         verified_only=filters.verified_only,

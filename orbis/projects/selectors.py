@@ -37,17 +37,12 @@ def _listing_order(found: QuerySet[Project]) -> QuerySet[Project]:
     return found.order_by(open_first, "start_date", "pk")
 
 
-def shown_page(window: QuerySet[Project]) -> list[Project]:
+def shown_page(window: QuerySet[Project]) -> QuerySet[Project]:
     """The projects of one page of project_search (the paginator's slice of it), in its order,
     each with `partners`: how many classrooms besides the owner's take part. One query: the
     slice picks the page's ids (filtered and sorted in project_listing_idx alone), and only
     those projects are joined and their partners counted; counting every listed project
     before the sort cost most of the listing's time."""
-    return list(page_projects(window))
-
-
-def page_projects(window: QuerySet[Project]) -> QuerySet[Project]:
-    """The query of shown_page (benchmarks/explain.py explains it)."""
     found = (
         Project.objects.filter(pk__in=window.values("pk"))
         .select_related("owner__school")

@@ -62,6 +62,11 @@ def can_view(project: Project, user) -> bool:
 
 
 def partner_count(project: Project) -> int:
+    # From the memberships read with the project (the project page), else one query; the
+    # joining paths lock the project row and read it afresh, so they always count in the
+    # database.
+    if "memberships" in getattr(project, "_prefetched_objects_cache", {}):
+        return sum(m.role != Role.OWNER for m in project.memberships.all())
     return project.memberships.exclude(role=Role.OWNER).count()
 
 

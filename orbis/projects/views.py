@@ -75,7 +75,7 @@ def project_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(selectors.project_search(filters), 20).get_page(request.GET.get("page"))
     # No match: the page is empty, nothing to read.
-    shown = selectors.shown_page(page.object_list) if page.paginator.count else []
+    shown = list(selectors.shown_page(page.object_list)) if page.paginator.count else []
     page.object_list = _card_labels(shown)
     query = request.GET.copy()
     query.pop("page", None)
@@ -386,8 +386,7 @@ def project_detail(request, token):
             "owner": project.owner_id == request.user.pk,
             "classes": classes,
             "phases": _phases(project),
-            # services.partner_count, from the memberships already read.
-            "partners": sum(m.role != Membership.Role.OWNER for m in project.memberships.all()),
+            "partners": services.partner_count(project),
             "requests": services.open_requests_for(project) if editor else [],
             "join_form": join_form,
             "pending": pending,
