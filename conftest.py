@@ -9,15 +9,16 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from orbis.factories import (
+from orbis.partners import index as partner_index
+from orbis.students.middleware import SESSION_KEY
+from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
     SchoolFactory,
     StudentFactory,
     TeacherFactory,
 )
-from orbis.partners import index as partner_index
-from orbis.students.middleware import SESSION_KEY
+from tests.helpers import classroom_post, counts
 
 
 @pytest.fixture(autouse=True)
@@ -162,3 +163,15 @@ def login_client(db):
 @pytest.fixture
 def outsider_client(outsider, login_client):
     return login_client(outsider)
+
+
+@pytest.fixture
+def classroom_data():
+    """A valid classroom form submission; call it with overrides."""
+    return classroom_post
+
+
+@pytest.fixture
+def row_counts():
+    """Counts of the rows the school, classroom and student forms write."""
+    return counts

@@ -16,7 +16,6 @@ from orbis.board.tests.conftest import png
 from orbis.challenges import services as challenges
 from orbis.challenges.models import ChallengeEntry
 from orbis.challenges.tests.conftest import open_challenge
-from orbis.factories import ClassroomFactory, SchoolFactory, StudentFactory, TeacherFactory
 from orbis.live import services as live
 from orbis.live.models import LiveSession
 from orbis.partners import services as partners
@@ -24,6 +23,7 @@ from orbis.partners.models import PartnerRequest
 from orbis.projects.models import JoinRequest, Project
 from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.uploads.processing import clean_upload
+from tests.factories import ClassroomFactory, SchoolFactory, StudentFactory, TeacherFactory
 
 UNCONFIRMED = "Confirm your email address before contacting other classes: follow the link we sent."
 

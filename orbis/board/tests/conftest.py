@@ -15,10 +15,10 @@ from django.test import Client
 from PIL import Image
 
 from orbis.board import services
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.students.middleware import SESSION_KEY
+from tests.factories import ClassroomFactory, StudentFactory
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from orbis.board import services
 from orbis.board.cards import MARKER, CardRenderer, Pattern
 from orbis.board.forms import BoardFilterForm, PostForm, form_html
 from orbis.board.models import Attachment, Reaction
-from orbis.factories import StudentFactory
 from orbis.projects.models import Project
+from tests.factories import StudentFactory
 
 from .conftest import student_client_for
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from orbis.classrooms.models import Classroom
-from tests.conftest import classroom_post
+from tests.helpers import classroom_post
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from orbis.board import services
 from orbis.board.models import Post
-from orbis.factories import ClassroomFactory, StudentFactory
+from tests.factories import ClassroomFactory, StudentFactory
 
 from .conftest import png, student_client_for
 

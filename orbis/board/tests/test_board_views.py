@@ -98,8 +98,8 @@ def test_the_new_post_defaults_to_the_current_phase(teacher_client, partnered):
 
 
 def test_a_teacher_with_two_member_classes_chooses_one(teacher_client, partnered, teacher):
-    from orbis.factories import ClassroomFactory
     from orbis.projects.tests.conftest import add_partner
+    from tests.factories import ClassroomFactory
 
     second = ClassroomFactory(teacher=teacher, name="7th grade A")
     add_partner(partnered, second)
@@ -122,8 +122,8 @@ def test_a_teacher_can_not_post_for_a_partner_class(
         create_url(partnered), {"title": "x", "phase": "definition", "classroom": delhi.pk}
     )
     assert Post.objects.get().classroom == classroom
-    from orbis.factories import ClassroomFactory
     from orbis.projects.tests.conftest import add_partner
+    from tests.factories import ClassroomFactory
 
     add_partner(partnered, ClassroomFactory(teacher=teacher, name="7th grade A"))
     response = teacher_client.post(
@@ -310,7 +310,7 @@ def test_hostile_filters_are_ignored_never_a_500(teacher_client, partnered, mixe
 
 
 def test_a_class_that_is_not_a_member_is_not_a_filter(teacher_client, partnered, mixed_board):
-    from orbis.factories import ClassroomFactory
+    from tests.factories import ClassroomFactory
 
     elsewhere = ClassroomFactory()
     response = teacher_client.get(board_url(partnered, classroom=elsewhere.pk))

@@ -7,7 +7,7 @@ from datetime import date
 from django.urls import reverse
 from pypdf import PdfReader
 
-from orbis.factories import ClassroomFactory
+from tests.factories import ClassroomFactory
 
 from .conftest import enter, open_challenge
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from orbis.challenges import services
 from orbis.challenges.models import Challenge, ChallengeEntry, ChallengeMedia
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.notifications.models import Notification
+from tests.factories import ClassroomFactory, StudentFactory
 
 from .conftest import enter, hostile_file, open_challenge, pdf, png, stored_files
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from orbis.challenges import services
 from orbis.challenges.models import Challenge
-from orbis.factories import TeacherFactory
+from tests.factories import TeacherFactory
 
 from .conftest import enter, open_challenge
 

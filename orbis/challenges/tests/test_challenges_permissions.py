@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from orbis.challenges.models import ChallengeEntry
-from orbis.factories import StudentFactory
 from orbis.students.middleware import SESSION_KEY
+from tests.factories import StudentFactory
 
 from .conftest import enter, open_challenge, pdf, png
 

@@ -23,7 +23,7 @@ from django.db import connection
 
 from orbis.accounts.models import User
 from orbis.backup import DERIVED_MODELS, MANIFEST
-from orbis.factories import TeacherFactory
+from tests.factories import TeacherFactory
 
 REPO = Path(__file__).resolve().parents[3]
 

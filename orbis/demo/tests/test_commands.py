@@ -11,10 +11,10 @@ from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.core.world import DEMO_TEACHER_EMAIL, build_world
 from orbis.demo.loader import DEMO_PASSWORD, load_world
 from orbis.demo.management.commands import demo, serve
-from orbis.factories import ClassroomFactory
 from orbis.schools.models import School, SchoolTerm
 from orbis.students.codes import display_code
 from orbis.students.models import Student
+from tests.factories import ClassroomFactory
 
 pytestmark = pytest.mark.django_db
 

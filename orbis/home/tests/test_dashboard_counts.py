@@ -11,8 +11,8 @@ from orbis.home.selectors import _joining, _waiting_answers, dashboard_counts
 from orbis.notifications.models import Notification
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
 from orbis.schools.models import SchoolTerm
-from tests.scale import grow
-from tests.world import build_world
+from tests.site.scale import grow
+from tests.site.world import build_world
 
 pytestmark = pytest.mark.django_db
 

@@ -7,15 +7,15 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from orbis.factories import (
+from orbis.live import services
+from orbis.projects.models import Project
+from orbis.projects.tests.conftest import add_partner, build_project
+from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
     SchoolFactory,
     TeacherFactory,
 )
-from orbis.live import services
-from orbis.projects.models import Project
-from orbis.projects.tests.conftest import add_partner, build_project
 
 # A Monday in the southern summer, northern winter: Argentina UTC−3, India UTC+5:30,
 # Ukraine UTC+2. Frozen so windows, holidays and daylight-saving time are the same every run.

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory, SchoolFactory, StudentFactory, TeacherFactory
 from orbis.live.tests.conftest import schedule, weekdays
 from orbis.projects.tests.conftest import add_partner
+from tests.factories import ClassroomFactory, SchoolFactory, StudentFactory, TeacherFactory
 
 
 def text(response) -> str:

@@ -10,11 +10,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.live.models import CalendarFeed, LiveSession
 from orbis.live.services import feed_of
 from orbis.projects.models import Membership
 from orbis.students.middleware import SESSION_KEY
+from tests.factories import ClassroomFactory, StudentFactory
 
 from .conftest import MEET, schedule
 

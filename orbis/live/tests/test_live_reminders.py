@@ -201,7 +201,7 @@ def test_the_immediate_backend_queues_nothing_and_leaves_reminders_to_the_sweep(
 
 
 def test_the_service_refuses_what_the_form_would_refuse(world, teacher, classroom, delhi, outsider):
-    from orbis.factories import ClassroomFactory
+    from tests.factories import ClassroomFactory
 
     stranger = ClassroomFactory(teacher=outsider)
     with pytest.raises(services.LiveError, match="Only classes of this project"):

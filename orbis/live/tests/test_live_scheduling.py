@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory
 from orbis.live.models import LiveSession
 from orbis.notifications.models import Notification
+from tests.factories import ClassroomFactory
 
 from .conftest import MEET
 

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from orbis.board.models import Comment, Post
-from orbis.factories import ClassroomFactory
 from orbis.live.models import LiveSession, LiveSessionClass
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import add_partner, build_project
+from tests.factories import ClassroomFactory
 
 MEET = "https://meet.jit.si/orbis-moderation"
 

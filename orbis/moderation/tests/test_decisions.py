@@ -182,7 +182,7 @@ def test_warning_notifies_the_author_with_the_reason(
 def test_a_students_post_answers_through_her_teacher(
     partnered, delhi, partner_teacher, teacher_client, staff_client
 ):
-    from orbis.factories import StudentFactory
+    from tests.factories import StudentFactory
 
     tiger = StudentFactory(classroom=delhi, nickname="Tiger")
     post = Post.objects.create(
@@ -228,7 +228,7 @@ def test_suspending_blocks_login_and_ends_sessions(
 
 
 def test_staff_accounts_cant_be_suspended_from_the_queue(staff, teacher_client, staff_client):
-    from orbis.factories import ClassroomFactory, SchoolFactory
+    from tests.factories import ClassroomFactory, SchoolFactory
 
     staff.school = SchoolFactory()
     staff.save(update_fields=["school"])
@@ -256,8 +256,8 @@ def test_dismissing_changes_nothing_but_is_logged_and_told(
 def test_one_decision_closes_every_open_report_of_the_target(
     post, project, teacher, teacher_client, staff_client, login_client, partner_teacher
 ):
-    from orbis.factories import ClassroomFactory
     from orbis.projects.tests.conftest import add_partner
+    from tests.factories import ClassroomFactory
 
     third = ClassroomFactory()
     add_partner(project, third)
@@ -325,7 +325,7 @@ def test_a_deleted_target_can_only_be_dismissed(post, teacher, teacher_client, s
 def test_the_audit_log_lists_and_filters_entries(
     post, comment, teacher_client, staff_client, staff, login_client
 ):
-    from orbis.factories import TeacherFactory
+    from tests.factories import TeacherFactory
 
     other_staff = TeacherFactory(is_staff=True, display_name="Other moderator")
     decide(staff_client, make_report(teacher_client, "post", post.pk), "hide")
@@ -362,7 +362,7 @@ def test_a_student_editing_a_post_staff_hid_does_not_send_it_back_for_approval(
 ):
     """Otherwise her teacher's approval would undo the moderators' decision."""
     from orbis.board import services as board
-    from orbis.factories import StudentFactory
+    from tests.factories import StudentFactory
 
     student = StudentFactory(classroom=delhi)
     post = board.post_create(

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory, TeacherFactory
 from orbis.moderation import services
 from orbis.moderation.models import Report
 from orbis.projects.tests.conftest import build_project
+from tests.factories import ClassroomFactory, TeacherFactory
 
 from .conftest import report_url
 

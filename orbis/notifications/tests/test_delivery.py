@@ -12,11 +12,11 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
-from orbis.factories import TeacherFactory
 from orbis.notifications import tasks
 from orbis.notifications.models import Delivery, Notification, NotificationPreference
 from orbis.notifications.services import notify
 from orbis.notifications.tasks import DigestError, send_digests
+from tests.factories import TeacherFactory
 
 from .conftest import POST_PARAMS, POST_TEXT, REQUEST_PARAMS, REQUEST_TEXT
 

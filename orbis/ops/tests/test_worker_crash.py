@@ -15,7 +15,7 @@ REPO = settings.BASE_DIR.parent
 TIMEOUT = 120
 
 SETUP = """
-from orbis.factories import TeacherFactory
+from tests.factories import TeacherFactory
 from orbis.notifications.models import Delivery, Notification
 from orbis.ops.tests.crash_tasks import email_then_wait
 

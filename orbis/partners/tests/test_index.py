@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from orbis.classrooms.services import classroom_update
-from orbis.factories import AvailabilityPeriodFactory, ClassroomFactory, SchoolFactory
 from orbis.moderation.tests.test_decisions import decide, make_report
 from orbis.partners import index
 from orbis.privacy.services import account_delete
 from orbis.schools.services import school_set_verified
+from tests.factories import AvailabilityPeriodFactory, ClassroomFactory, SchoolFactory
 
 
 @pytest.fixture

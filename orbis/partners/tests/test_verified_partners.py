@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from orbis.core.matching import ClassroomProfile, Constraints, compatibility, match
 from orbis.core.timetable import Period
-from orbis.factories import AvailabilityPeriodFactory, ClassroomFactory
 from orbis.partners.matching import run_matching
 from orbis.partners.models import PartnerSuggestion
 from orbis.schools.models import School
 from orbis.schools.services import school_set_verified
+from tests.factories import AvailabilityPeriodFactory, ClassroomFactory
 
 
 @pytest.fixture

@@ -18,12 +18,12 @@ from orbis.board import services as board
 from orbis.board.models import Post
 from orbis.board.tests.conftest import png
 from orbis.challenges.tests.conftest import enter, open_challenge
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.live.models import CalendarFeed, LiveSession
 from orbis.notifications.models import Notification, NotificationPreference
 from orbis.notifications.services import notify
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import add_partner, build_project
+from tests.factories import ClassroomFactory, StudentFactory
 
 # What must not survive Gisel's deletion, anywhere in the database.
 GISEL_STRINGS = ["gisel@school.test", "Gisel", "Puma", "Zorrito"]

@@ -5,7 +5,7 @@ import zipfile
 from django.urls import reverse
 
 from orbis.board.models import Attachment
-from orbis.factories import ClassroomFactory, StudentFactory
+from tests.factories import ClassroomFactory, StudentFactory
 
 
 def download(client) -> zipfile.ZipFile:

@@ -1,8 +1,8 @@
 """Names kept as text in notifications are replaced, whatever their alphabet, and only where
 they are meant."""
 
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.notifications.models import Notification
+from tests.factories import ClassroomFactory, StudentFactory
 
 from ..services import FORMER_STUDENT, FORMER_TEACHER, scrub_notifications
 

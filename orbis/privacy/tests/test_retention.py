@@ -11,10 +11,10 @@ from django.core.management import call_command
 
 from orbis.accounts.models import User
 from orbis.classrooms.models import Classroom
-from orbis.factories import ClassroomFactory, StudentFactory, TeacherFactory
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import build_project
 from orbis.students.models import Student
+from tests.factories import ClassroomFactory, StudentFactory, TeacherFactory
 
 from ..models import RetentionNotice
 from ..retention import apply_retention

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from orbis.core.plans import generator
-from orbis.factories import ClassroomFactory, SchoolFactory, TeacherFactory
 from orbis.projects import services
 from orbis.projects.models import JoinRequest, Membership, Project
+from tests.factories import ClassroomFactory, SchoolFactory, TeacherFactory
 
 
 def plan_answers(classroom, *, start=None, weeks=4, mode="live", approach="") -> dict:

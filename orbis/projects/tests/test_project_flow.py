@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from orbis.factories import ClassroomFactory
 from orbis.notifications.models import Notification
 from orbis.projects.models import JoinRequest, Membership, Project
+from tests.factories import ClassroomFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,11 +15,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from orbis.factories import ClassroomFactory
 from orbis.projects import selectors
 from orbis.projects.forms import ProjectFilterForm
 from orbis.projects.models import Membership, Project
 from orbis.projects.views import CARD_LABELS
+from tests.factories import ClassroomFactory
 
 from .conftest import add_partner
 from .test_project_views import listed_project

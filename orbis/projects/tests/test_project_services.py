@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from orbis.core.plans import calendar as school_calendar
-from orbis.factories import ClassroomFactory, SchoolTermFactory, TeacherFactory
 from orbis.notifications.models import Notification
 from orbis.projects import services
 from orbis.projects.models import Activity, JoinRequest, Membership, Milestone, Project
 from orbis.projects.services import ProjectError
+from tests.factories import ClassroomFactory, SchoolTermFactory, TeacherFactory
 
 from .conftest import add_partner, build_project, foreign_classroom
 

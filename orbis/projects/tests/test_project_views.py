@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from icalendar import Calendar
 
-from orbis.factories import ClassroomFactory, TeacherFactory
 from orbis.projects import services
 from orbis.projects.models import Activity, Membership, Milestone, Project, SuggestedSession
 from orbis.projects.views import ASSISTANT
+from tests.factories import ClassroomFactory, TeacherFactory
 
 from .conftest import add_partner
 from .test_project_flow import run_assistant

@@ -4,10 +4,10 @@ student in each, for the reflection's tests."""
 import pytest
 from django.test import Client
 
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.students.middleware import SESSION_KEY
+from tests.factories import ClassroomFactory, StudentFactory
 
 
 def student_client_for(student) -> Client:

@@ -13,11 +13,11 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory, StudentFactory, TeacherFactory
 from orbis.projects.models import Membership
 from orbis.projects.tests.conftest import add_partner
 from orbis.reflections import services
 from orbis.reflections.models import ReflectionPrompt, ReflectionResponse
+from tests.factories import ClassroomFactory, StudentFactory, TeacherFactory
 
 from .conftest import student_client_for
 

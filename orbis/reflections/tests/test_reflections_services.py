@@ -1,7 +1,6 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from orbis.factories import StudentFactory
 from orbis.notifications.models import Notification
 from orbis.projects.models import Membership, Project
 from orbis.reflections import services
@@ -11,6 +10,7 @@ from orbis.reflections.models import (
     ReflectionResponse,
     ReflectionSetup,
 )
+from tests.factories import StudentFactory
 
 Status = ReflectionResponse.Status
 

@@ -198,7 +198,7 @@ def test_the_csv_export_is_utf8_safe_and_parses_back(partnered, teacher_client, 
     services.class_answer(
         prompt, teacher=classroom.teacher, classroom=classroom, text="¡Qué señora tan amable!"
     )
-    from orbis.factories import StudentFactory
+    from tests.factories import StudentFactory
 
     hacker = StudentFactory(classroom=classroom, nickname="=Hacker")
     services.student_answer(prompt, student=hacker, text='=HYPERLINK("http://x.test","clic")')
@@ -308,7 +308,7 @@ def test_bad_decisions_are_refused(partnered, student, teacher_client):
 def test_the_page_and_record_queries_do_not_grow_with_answers(
     partnered, teacher_client, classroom, django_assert_max_num_queries
 ):
-    from orbis.factories import StudentFactory
+    from tests.factories import StudentFactory
 
     classroom.student_posts_need_approval = False
     classroom.save()

@@ -5,11 +5,11 @@ from django.contrib.admin.sites import site
 from django.test import RequestFactory
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory, SchoolFactory, TeacherFactory
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.schools.models import School
 from orbis.schools.services import school_join, school_set_verified
+from tests.factories import ClassroomFactory, SchoolFactory, TeacherFactory
 
 BADGE = "Verified school"
 
@@ -93,7 +93,7 @@ def test_a_teacher_who_joins_a_verified_school_later_is_not_shown_verified_until
 ):
     """Anyone can say she works at a school: the badge and "verified schools only" are for
     the teachers staff confirmed there when they verified it."""
-    from orbis.factories import AvailabilityPeriodFactory
+    from tests.factories import AvailabilityPeriodFactory
 
     school = partner_teacher.school
     school_set_verified(school=school, verified=True, by=staff)

@@ -5,7 +5,7 @@ leaked), anonymous visitors the login page, students (no account) the login page
 import pytest
 from django.urls import reverse
 
-from orbis.factories import SchoolFactory
+from tests.factories import SchoolFactory
 
 ROUTE_NAMES = {"school_verification", "school_verify"}
 

@@ -10,11 +10,11 @@ from PIL import Image
 
 from orbis.board import services as board
 from orbis.board.models import Post
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import add_partner, build_project, foreign_classroom
 from orbis.showcase import services
 from orbis.showcase.models import Showcase
+from tests.factories import ClassroomFactory, StudentFactory
 
 TITLE = "Water in our lives"
 

@@ -1,4 +1,4 @@
-"""Who reaches every URL of the showcase (tests/test_permissions.py reads ROUTE_NAMES).
+"""Who reaches every URL of the showcase (tests/site/test_permissions.py reads ROUTE_NAMES).
 
 - Public (no login): the gallery; a published showcase's page, its chosen files and its final
   product. An unpublished showcase is 404 for everyone there, as an unknown slug.
@@ -13,10 +13,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.showcase import services
 from orbis.showcase.models import Showcase
 from orbis.students.middleware import SESSION_KEY
+from tests.factories import ClassroomFactory, StudentFactory
 
 from .conftest import png
 

@@ -9,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from orbis.factories import StudentFactory
 from orbis.students.middleware import SESSION_KEY
+from tests.factories import StudentFactory
 
 TOO_MANY = "Too many failed login attempts. Try again later."
 

@@ -8,7 +8,7 @@ from orbis.classrooms import services
 from orbis.classrooms.forms import ClassroomForm, TimetableForm
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.core.timetable import Period
-from orbis.factories import AvailabilityPeriodFactory, ClassroomFactory, SchoolFactory
+from tests.factories import AvailabilityPeriodFactory, ClassroomFactory, SchoolFactory
 
 # ModelForm validation checks the CheckConstraints with a query.
 pytestmark = pytest.mark.django_db

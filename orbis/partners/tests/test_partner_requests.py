@@ -6,16 +6,16 @@ from django.core import mail
 from django.urls import reverse
 
 from orbis.classrooms.models import Classroom
-from orbis.factories import (
+from orbis.notifications.models import Notification
+from orbis.notifications.tasks import email_notification
+from orbis.partners import services
+from orbis.partners.models import PartnerRequest, Partnership, PartnerSuggestion
+from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
     SchoolFactory,
     TeacherFactory,
 )
-from orbis.notifications.models import Notification
-from orbis.notifications.tasks import email_notification
-from orbis.partners import services
-from orbis.partners.models import PartnerRequest, Partnership, PartnerSuggestion
 
 INTRO = "Hola! We are 24 students in Rosario who would love to meet your class."
 

@@ -1,6 +1,4 @@
-"""Helpers shared by the behaviour tests under tests/ (the personas live in the root conftest)."""
-
-import pytest
+"""Plain helpers for tests that submit the classroom form or prove nothing was half-saved."""
 
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.schools.models import School, SchoolTerm
@@ -41,13 +39,3 @@ def counts() -> dict[str, int]:
         "periods": AvailabilityPeriod.objects.count(),
         "students": Student.objects.count(),
     }
-
-
-@pytest.fixture
-def classroom_data():
-    return classroom_post
-
-
-@pytest.fixture
-def row_counts():
-    return counts

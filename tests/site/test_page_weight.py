@@ -2,7 +2,7 @@
 server sends them (level 6), weighs at most 60 KB. Many of our users pay for every megabyte;
 the median web page is about 2.5 MB.
 
-Measured on the world of tests/world.py grown by 6 units of tests/scale.py (20 posts with
+Measured on the world of tests/site/world.py grown by 6 units of tests/site/scale.py (20 posts with
 pictures on the board's first page, 30+ comments on the post, 40 notifications, etc.).
 Pictures, fonts and users' media are not counted: thumbnails load lazily and are the users'
 own. The favicon (an SVG of 257 bytes, cached for good) is left out too. Every page loads the
@@ -52,8 +52,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-from tests.scale import check_shows, grow, key_pages
-from tests.world import build_world
+from tests.site.scale import check_shows, grow, key_pages
+from tests.site.world import build_world
 
 LIMIT = 60 * 1024
 UNITS = 6

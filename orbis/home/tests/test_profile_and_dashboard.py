@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from orbis.factories import (
+from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
     SchoolTermFactory,

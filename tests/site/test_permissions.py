@@ -17,12 +17,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
-from orbis.factories import (
-    ClassroomFactory,
-    SchoolFactory,
-    SchoolTermFactory,
-    StudentFactory,
-)
 from orbis.notifications.models import Notification
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
 from orbis.projects.models import (
@@ -36,6 +30,12 @@ from orbis.projects.models import (
 )
 from orbis.schools.models import SchoolTerm
 from orbis.students.models import Student
+from tests.factories import (
+    ClassroomFactory,
+    SchoolFactory,
+    SchoolTermFactory,
+    StudentFactory,
+)
 
 PUBLIC, TEACHER, STUDENT = "public", "teacher", "student"
 
@@ -398,7 +398,7 @@ def routes_walked_by_apps() -> dict[str, set[str]]:
     reflection, showcase, challenges): orbis/<app>/tests/test_<app>_permissions.py lists them in
     ROUTE_NAMES and asks every role (anonymous, student, outsider, member, owner) of each."""
     walked = {}
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     for path in sorted(root.glob("orbis/*/tests/test_*_permissions.py")):
         module = importlib.import_module(
             ".".join(path.relative_to(path.parents[3]).with_suffix("").parts)
@@ -685,7 +685,7 @@ def test_teacher_without_school_cannot_delete_any_term(staff, login_client, worl
 
 def test_colleague_at_the_same_school_may_delete_its_terms(teacher, login_client, world):
     """Terms belong to the school, not to the teacher who typed them."""
-    from orbis.factories import TeacherFactory
+    from tests.factories import TeacherFactory
 
     colleague = TeacherFactory(school=teacher.school)
     response = login_client(colleague).post(url_for("term_delete", world))
@@ -694,7 +694,7 @@ def test_colleague_at_the_same_school_may_delete_its_terms(teacher, login_client
 
 
 def test_colleague_at_the_same_school_cannot_reach_her_classrooms(teacher, login_client, world):
-    from orbis.factories import TeacherFactory
+    from tests.factories import TeacherFactory
 
     colleague = TeacherFactory(school=teacher.school)
     colleague_client = login_client(colleague)

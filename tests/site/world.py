@@ -30,14 +30,6 @@ from orbis.board.models import Attachment, Post
 from orbis.challenges import services as challenges
 from orbis.challenges.tests.conftest import enter, open_challenge
 from orbis.challenges.tests.conftest import png as challenge_png
-from orbis.factories import (
-    AvailabilityPeriodFactory,
-    ClassroomFactory,
-    SchoolFactory,
-    SchoolTermFactory,
-    StudentFactory,
-    TeacherFactory,
-)
 from orbis.live import services as live
 from orbis.moderation import services as moderation
 from orbis.moderation.models import Reason
@@ -52,6 +44,14 @@ from orbis.reflections.models import ReflectionPrompt
 from orbis.showcase import services as showcases
 from orbis.students.middleware import SESSION_KEY
 from orbis.uploads.tests.samples import png, uploaded
+from tests.factories import (
+    AvailabilityPeriodFactory,
+    ClassroomFactory,
+    SchoolFactory,
+    SchoolTermFactory,
+    StudentFactory,
+    TeacherFactory,
+)
 
 ROLES = (
     "anonymous",

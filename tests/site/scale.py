@@ -1,4 +1,4 @@
-"""A world that grows: tests/world.py's rich world, plus `grow(world, units)` that adds more of
+"""A world that grows: tests/site/world.py's rich world, plus `grow(world, units)` that adds more of
 everything the key pages list (teachers and classes looking for partners, Gisel's classes and
 students, projects, partner classes in her running project, posts with pictures and comments,
 live sessions, reflection answers, showcases, challenges and entries, notifications).
@@ -21,13 +21,6 @@ from orbis.challenges.models import Challenge
 from orbis.challenges.tests.conftest import enter, open_challenge
 from orbis.challenges.tests.conftest import png as challenge_png
 from orbis.classrooms.models import Classroom
-from orbis.factories import (
-    AvailabilityPeriodFactory,
-    ClassroomFactory,
-    SchoolFactory,
-    StudentFactory,
-    TeacherFactory,
-)
 from orbis.live import services as live
 from orbis.notifications.models import Notification
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
@@ -38,6 +31,13 @@ from orbis.reflections import services as reflections
 from orbis.reflections.models import ReflectionPrompt
 from orbis.showcase import services as showcases
 from orbis.uploads.tests.samples import png, uploaded
+from tests.factories import (
+    AvailabilityPeriodFactory,
+    ClassroomFactory,
+    SchoolFactory,
+    StudentFactory,
+    TeacherFactory,
+)
 
 # Countries and zones of the partner classes that join: search results and local times vary.
 PLACES = [

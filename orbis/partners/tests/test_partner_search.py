@@ -10,13 +10,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from orbis.factories import (
+from orbis.partners.models import Partnership
+from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
     SchoolFactory,
     TeacherFactory,
 )
-from orbis.partners.models import Partnership
 
 # A Tuesday; Monday 9 March 00:00 UTC starts the week the search looks at. Before 29 March, so
 # Paris and Madrid are on winter time (UTC+1).

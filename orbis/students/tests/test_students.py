@@ -5,10 +5,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from orbis.factories import ClassroomFactory, StudentFactory
 from orbis.students.codes import CODE_ALPHABET, display_code, normalize_code
 from orbis.students.middleware import SESSION_KEY
 from orbis.students.models import Student
+from tests.factories import ClassroomFactory, StudentFactory
 
 
 def join(client, code, nickname, secret="", accept_rules=True):

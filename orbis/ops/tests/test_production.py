@@ -34,7 +34,7 @@ from orbis.db_router import PrimaryReplicaRouter
 from orbis.demo.management.commands import serve
 from orbis.projects.models import Project
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 SETTINGS = ROOT / "orbis" / "settings.py"
 STRONG_KEY = "k7Vq3pLx9ZrT2mWc8Yb4NfHs6Jd1Ge5Ra0UoQiPzXyLvKtBnE3wSaDfGhJkLzXc"
 # Variables of the test run (or of a PostgreSQL CI run) that a production process must not see.

@@ -18,7 +18,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 from django.utils import timezone
-from test_permissions import REDIRECTS, ROUTES, TEACHER_ROUTES, url_for, world  # noqa: F401
 
 from orbis.board import services as board_services
 from orbis.board.models import Post
@@ -26,8 +25,9 @@ from orbis.board.tests.conftest import png
 from orbis.projects.models import Project
 from orbis.projects.tests.conftest import build_project
 from orbis.uploads import serving
+from tests.site.test_permissions import REDIRECTS, ROUTES, TEACHER_ROUTES, url_for, world  # noqa: F401
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SETTINGS = ROOT / "orbis" / "settings.py"
 PASSWORD = "correct horse battery"
 STRONG_KEY = "k7Vq-3pLx_9ZrT2mWc8Yb4NfHs6Jd1Ge5Ra0Uo_QiPzXyLvKtBn-MwCe7Sj2Dh"

@@ -7,7 +7,7 @@ pages; a teacher outside Gisel's projects gets 404 for every URL naming one of G
 with the very same page as for an id nobody has; Gisel herself gets 404 when one of the
 outsider's ids is put in her own URLs; public pages answer everyone; staff pages only staff.
 
-URLs are discovered, not listed: a new URL whose parameters tests/world.py can't fill makes
+URLs are discovered, not listed: a new URL whose parameters tests/site/world.py can't fill makes
 test_every_url_can_be_built fail with its name, for the lead to add it there.
 """
 
@@ -16,7 +16,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.world import (
+from tests.site.world import (
     PRIVATE_PARAMS,
     ROLES,
     Answer,
@@ -99,7 +99,7 @@ def shown(answer: Answer) -> str:
 def test_every_url_can_be_built(world):
     _built, unknown = buildable(world)
     assert not unknown, (
-        "tests/world.py can't build these URLs (add the parameter to _value_key and an object "
+        "tests/site/world.py can't build these URLs (add the parameter to _value_key and an object "
         f"to build_world): {unknown}"
     )
     stale = (PUBLIC_NAMES | STAFF_NAMES | LINK_OPEN | OPEN_ACTIONS | SENDS_SIGNED_IN_ON) - {

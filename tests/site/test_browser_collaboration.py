@@ -20,7 +20,6 @@ from pypdf import PdfReader
 
 from orbis.board.models import Attachment, Post
 from orbis.classrooms.models import AvailabilityPeriod
-from orbis.factories import ClassroomFactory
 from orbis.live.models import LiveSession, SessionReminder
 from orbis.notifications.models import Notification
 from orbis.projects.models import Project
@@ -29,6 +28,7 @@ from orbis.reflections.models import ReflectionResponse
 from orbis.showcase.models import Showcase
 from orbis.students.codes import display_code
 from orbis.uploads.tests.samples import jpeg, pdf
+from tests.factories import ClassroomFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,6 +1,6 @@
 """Random and hostile values posted to every form of Orbis by the user allowed to use it.
 
-The forms are discovered, not listed: every page of the world (tests/world.py) is opened as
+The forms are discovered, not listed: every page of the world (tests/site/world.py) is opened as
 Gisel (owner), Puma (member student), the staff, Jhansi (partner) and an anonymous visitor, and
 each <form> found is kept with its fields (and the htmx ones with their hx-post). URLs that
 take a POST but show no form anywhere get the same treatment with made-up field names. Then
@@ -33,7 +33,7 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from orbis.uploads.tests.samples import png
-from tests.world import ask, build_world, buildable
+from tests.site.world import ask, build_world, buildable
 
 EXAMPLES = int(os.environ.get("ORBIS_FUZZ_EXAMPLES", "6"))
 ROLES = ("owner", "member_student", "staff", "partner", "anonymous")

@@ -17,14 +17,14 @@ from django.db import connection
 from django.urls import reverse
 
 from orbis.classrooms.models import Classroom
-from orbis.factories import (
+from orbis.notifications.models import Notification
+from orbis.partners.models import PartnerRequest, Partnership, PartnerSuggestion
+from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
     SchoolFactory,
     TeacherFactory,
 )
-from orbis.notifications.models import Notification
-from orbis.partners.models import PartnerRequest, Partnership, PartnerSuggestion
 
 FROZEN = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)  # a Tuesday, before Europe's clock change
 

@@ -1,5 +1,6 @@
 """Query budget: each key page asks the database a number of queries that does not grow with
-the data. The world (tests/world.py, grown by tests/scale.py) is measured at two sizes: with
+the data. The world (tests/site/world.py, grown by tests/site/scale.py) is measured at two
+sizes: with
 SMALL units of growth and with LARGE = 3 × SMALL (more teachers and classes looking for
 partners, Gisel's classes and students, projects, partner classes, posts with pictures,
 comments, reactions, flags, waiting work, live sessions, reflection answers, showcases,
@@ -19,8 +20,8 @@ from django.test.utils import CaptureQueriesContext
 
 from orbis.board.selectors import new_post_count, student_projects, visit_since
 from orbis.projects.access import Viewer
-from tests.scale import check_shows, grow, key_pages
-from tests.world import build_world
+from tests.site.scale import check_shows, grow, key_pages
+from tests.site.world import build_world
 
 SMALL = 2
 LARGE = 3 * SMALL

@@ -8,9 +8,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from orbis.core import zones
-from orbis.factories import SchoolFactory, SchoolTermFactory, TeacherFactory
 from orbis.schools.forms import SchoolForm, SchoolTermForm
 from orbis.schools.models import School, SchoolTerm
+from tests.factories import SchoolFactory, SchoolTermFactory, TeacherFactory
 
 
 def school_data(**overrides) -> dict:
