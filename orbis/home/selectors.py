@@ -73,7 +73,8 @@ def _waiting_answers(teacher: User):
 # Every count of the dashboard and the header's unread count, in one query. Written as SQL
 # (portable: SQLite and PostgreSQL) because the ORM took 4 ms to compose these nine subqueries
 # and the database 0.1 ms to answer them, on every dashboard.
-# orbis/home/tests/test_dashboard_counts.py holds each count equal to the ORM's (the board items to orbis.board.selectors.waiting_count).
+# orbis/home/tests/test_dashboard_counts.py holds each count equal to the ORM's (the board
+# items to orbis.board.selectors.waiting_count).
 _COUNTS_SQL = """
 SELECT
   (SELECT COUNT(*) FROM {partner_request} x JOIN {classroom} c ON c.id = x.to_classroom_id
