@@ -1,16 +1,28 @@
-"""Test personas, shared by every test: a teacher, her partner teacher in another country, an
-outsider, a student of the teacher's class, and a staff member. Also the real-browser fixtures."""
+"""Test personas and fixtures shared by every app's tests, defined here once: Gisel (`teacher`)
+and her class 6th grade B in Rosario (`classroom`, with Puma, `student`); Jhansi
+(`partner_teacher`) and her Class of Delhi (`delhi`, with Tiger, `tiger`); an `outsider`; a
+`staff` member; a running `project` of Gisel's class and the same project with Delhi as
+partner (`partnered`); a client for each of them. An app's conftest keeps only what that app
+alone uses; plain builders are in tests/builders.py, sample files in tests/samples.py.
+
+`ORBIS_TEST_DATE=2027-01-01 pytest …` runs the tests as if on that day (the clock starts there
+and ticks): a test must pass on any day, or freeze its own clock. Also the real-browser
+fixtures."""
 
 import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
 
 from orbis.partners import index as partner_index
+from orbis.projects.models import Project
 from orbis.students.middleware import SESSION_KEY
+from tests.builders import add_partner, build_project
 from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
@@ -31,6 +43,31 @@ def _fast_and_isolated(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.LANGUAGE_CODE = "en"
+
+
+def _test_date() -> datetime | None:
+    """ORBIS_TEST_DATE: a day (its noon, UTC) or a UTC time, `2027-03-28` or `2027-03-28T01:30`."""
+    value = os.environ.get("ORBIS_TEST_DATE", "").strip()
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value if "T" in value else f"{value}T12:00")
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
+TEST_DATE = _test_date()
+
+
+@pytest.fixture(autouse=True)
+def _on_test_date(request):
+    # A live server and a real browser keep the real clock (Chromium's own clock can't travel).
+    if TEST_DATE is None or request.node.get_closest_marker("browser"):
+        yield
+        return
+    if "live_server" in request.fixturenames:
+        yield
+        return
+    with time_machine.travel(TEST_DATE, tick=True):
+        yield
 
 
 @pytest.fixture
@@ -77,6 +114,31 @@ def student(classroom):
 @pytest.fixture
 def staff(db):
     return TeacherFactory(email="staff@orbis.test", is_staff=True, school=None)
+
+
+@pytest.fixture
+def delhi(partner_teacher):
+    """Jhansi's class (no timetable: a test or an app's conftest adds the one it needs)."""
+    return ClassroomFactory(teacher=partner_teacher, name="Class of Delhi", languages=["en"])
+
+
+@pytest.fixture
+def tiger(delhi):
+    """A student of Jhansi's class."""
+    return StudentFactory(classroom=delhi, nickname="Tiger")
+
+
+@pytest.fixture
+def project(classroom):
+    """A running project of Gisel's class, planned by the generator."""
+    return build_project(classroom, status=Project.Status.RUNNING)
+
+
+@pytest.fixture
+def partnered(project, delhi):
+    """The running project with Jhansi's class as partner."""
+    add_partner(project, delhi)
+    return project
 
 
 @pytest.fixture
@@ -166,6 +228,16 @@ def outsider_client(outsider, login_client):
 
 
 @pytest.fixture
+def partner_client(partner_teacher, login_client):
+    return login_client(partner_teacher)
+
+
+@pytest.fixture
+def staff_client(staff, login_client):
+    return login_client(staff)
+
+
+@pytest.fixture
 def classroom_data():
     """A valid classroom form submission; call it with overrides."""
     return classroom_post
@@ -175,3 +247,12 @@ def classroom_data():
 def row_counts():
     """Counts of the rows the school, classroom and student forms write."""
     return counts
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _local_folders():
+    """Pages are served here without DEBUG, through WhiteNoise, which warns for every client
+    while STATIC_ROOT is missing: made as the `orbis` command makes it."""
+    from orbis.cli import make_local_folders
+
+    make_local_folders()

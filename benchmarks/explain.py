@@ -36,7 +36,7 @@ def queries(teacher, project):
     from orbis.partners import selectors as partners
     from orbis.projects import selectors as listing
     from orbis.projects.access import viewer_for
-    from orbis.projects.services import projects_of
+    from orbis.projects.selectors import projects_of
 
     classroom = teacher.classrooms.order_by("name", "pk").first()
     request = RequestFactory().get("/")

@@ -115,8 +115,9 @@ def _template_plans(rng: random.Random):
     """A few projects planned by the real generator and stored by the real service."""
     from orbis.classrooms.models import Classroom
     from orbis.core.plans import generator
-    from orbis.projects import services
     from orbis.projects.models import Project
+    from orbis.projects.services import plans
+    from orbis.schools.calendars import school_calendar
 
     existing = list(Project.objects.order_by("pk")[:TEMPLATE_PLANS])
     if len(existing) >= TEMPLATE_PLANS:
@@ -140,10 +141,10 @@ def _template_plans(rng: random.Random):
             "text_language": "en",
             "max_partners": 3,
         }
-        calendar = services.school_calendar_of(room.teacher.school)
-        plan = generator.generate_plan(services.plan_request_from_answers(answers, [calendar]))
+        calendar = school_calendar(room.teacher.school)
+        plan = generator.generate_plan(plans.plan_request_from_answers(answers, [calendar]))
         made.append(
-            services.project_create_from_plan(
+            plans.project_create_from_plan(
                 owner=room.teacher, classroom=room, answers=answers, plan=plan, max_partners=3
             )
         )

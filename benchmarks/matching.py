@@ -47,7 +47,8 @@ def _lonely_with_partner(profiles, result, constraints, among_free: bool) -> tup
     place when among_free), found exhaustively with the engine's exact scorer. Against all
     classrooms, a seeded sample of SAMPLE lonely classrooms is checked."""
     from orbis.core.matching.candidates import exhaustive_pairs
-    from orbis.core.matching.encode import encode, score_pairs
+    from orbis.core.matching.encode import encode
+    from orbis.core.matching.pair_scores import score_pairs
     from orbis.core.matching.profiles import Weights
 
     enc, _skipped = encode(profiles, constraints)

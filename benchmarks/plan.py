@@ -24,10 +24,10 @@ import json
 import time
 from datetime import date
 
-from orbis.core.plans.calendar import public_holidays
 from orbis.core.plans.generator import generate_plan
 from orbis.core.plans.library import library
-from orbis.core.plans.types import PlanRequest, SchoolCalendar
+from orbis.core.plans.types import PlanRequest
+from orbis.core.schooldays import SchoolCalendar, public_holidays
 
 DEFAULT_WEEKS = (12, 0, 4)
 START = date(2026, 9, 14)

@@ -29,8 +29,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-from orbis.core.plans.calendar import public_holidays
-from orbis.core.plans.types import SchoolCalendar
+from orbis.core.schooldays import SchoolCalendar, public_holidays
 from orbis.core.slots import ClassSchedule, SlotRequest, find_slots
 from orbis.core.timetable import Period
 

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from orbis.board.student_space import student_space
+
 urlpatterns = [
     path("", include("orbis.home.urls")),
     path("accounts/", include("allauth.urls")),
@@ -8,6 +10,7 @@ urlpatterns = [
     path("school/", include("orbis.schools.urls")),
     path("classrooms/", include("orbis.classrooms.urls")),
     path("", include("orbis.students.urls")),
+    path("student/", student_space, name="student_space"),  # lists her class's boards
     path("partners/", include("orbis.partners.urls")),
     path("projects/", include("orbis.projects.urls")),
     path("notifications/", include("orbis.notifications.urls")),

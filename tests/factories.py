@@ -4,9 +4,10 @@ import factory
 from allauth.account.models import EmailAddress
 
 from orbis.accounts.models import User
+from orbis.classrooms.codes import new_join_code
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.schools.models import School, SchoolTerm
-from orbis.students.codes import new_join_code, new_secret_word
+from orbis.students.codes import new_secret_word
 from orbis.students.models import Student
 
 

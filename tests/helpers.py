@@ -1,7 +1,11 @@
-"""Plain helpers for tests that submit the classroom form or prove nothing was half-saved."""
+"""Plain helpers for tests: submit the classroom form, prove nothing was half-saved, or open a
+second client signed in as a student."""
+
+from django.test import Client
 
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.schools.models import School, SchoolTerm
+from orbis.students.middleware import SESSION_KEY
 from orbis.students.models import Student
 
 
@@ -39,3 +43,12 @@ def counts() -> dict[str, int]:
         "periods": AvailabilityPeriod.objects.count(),
         "students": Student.objects.count(),
     }
+
+
+def student_client_for(student) -> Client:
+    """A new client signed in as the student (for a test that needs several students)."""
+    client = Client()
+    session = client.session
+    session[SESSION_KEY] = {"id": student.pk, "version": student.session_version}
+    session.save()
+    return client

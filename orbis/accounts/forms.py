@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from orbis.classrooms.vocabulary import Subject, language_choices
-from orbis.forms import ChoiceListField, OneLineTextField, PlainTextField
+from orbis.vocabulary import Subject, language_choices
+from orbis.web.forms import ChoiceListField, OneLineTextField, PlainTextField
 
 from .models import User
 

@@ -1,15 +1,18 @@
 """Trust rules for contacting others: a confirmed email, and rate limits that are lower for new
 accounts (younger than NEW_ACCOUNT_DAYS).
 
-Counts come from the rows a teacher (or a class's students) created, so they hold across
-processes and restarts. Each function returns the message to show, or None when the action may
-go ahead; the calling service raises its own error with it, before saving anything.
+This module gives the verdict only: each app counts its own rows (the partner requests, board
+writes, uploaded files and challenge entries a teacher, or a class's students, made within the
+limit's window) and asks `refusal` whether one more may go ahead. Counts come from rows, so they
+hold across processes and restarts. `refusal` returns the message to show, or None; the calling
+service raises its own error with it, before saving anything.
 
 Students have no account: their posts, comments, uploads and entries count per classroom, at
 STUDENT_FACTOR times the limit of the classroom's teacher (a class has many hands).
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -20,6 +23,29 @@ from django.utils.translation import ngettext
 STUDENT_FACTOR = 3
 HOUR = timedelta(hours=1)
 DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Limit:
+    setting: str  # the setting of established accounts; new accounts have NEW_<setting>
+    window: timedelta
+
+
+LIMITS = {
+    "requests": Limit("PARTNER_REQUESTS_PER_DAY", DAY),
+    "writes": Limit("BOARD_WRITES_PER_HOUR", HOUR),
+    "uploads": Limit("UPLOADS_PER_DAY", DAY),
+    "entries": Limit("CHALLENGE_ENTRIES_PER_DAY", DAY),
+}
+
+
+@dataclass(frozen=True)
+class Counted:
+    """Whose actions count toward a limit: a teacher's own, or a class's students' together."""
+
+    authors: dict  # a filter on the rows' author_teacher / author_student fields
+    account: object  # the teacher whose tier (new or not) applies
+    factor: int
 
 
 def is_new_account(user) -> bool:
@@ -33,21 +59,33 @@ def email_refusal(user) -> str | None:
     return _("Confirm your email address before contacting other classes: follow the link we sent.")
 
 
-def _limit(user, name: str) -> int:
-    prefix = "NEW_" if is_new_account(user) else ""
-    return getattr(settings, prefix + name)
+def since(limit: str) -> datetime:
+    """The start of the window in which `limit` counts actions."""
+    return timezone.now() - LIMITS[limit].window
 
 
-def _over(count: int, limit: int, *, new: bool, what: str, period: str) -> str | None:
-    """The message when `count` actions already reach `limit` (None while below it)."""
-    if count < limit:
+def counted(classroom, *, teacher=None, student=None) -> Counted:
+    """A teacher's actions count for her alone; a student's, for all her class's students."""
+    if teacher is not None:
+        return Counted({"author_teacher": teacher}, teacher, 1)
+    return Counted(
+        {"author_student__classroom": student.classroom_id}, classroom.teacher, STUDENT_FACTOR
+    )
+
+
+def refusal(account, *, limit: str, count: int, adding: int = 1, factor: int = 1) -> str | None:
+    """The message when `adding` more actions on top of the `count` made in the window go over
+    `account`'s `limit` (times `factor`); None while they fit."""
+    new = is_new_account(account)
+    allowed = getattr(settings, ("NEW_" if new else "") + LIMITS[limit].setting) * factor
+    if count + adding <= allowed:
         return None
-    return _message(count, limit, new=new, what=what, period=period)
+    return _message(count, allowed, new=new, what=limit)
 
 
-def _message(count: int, limit: int, *, new: bool, what: str, period: str) -> str:
+def _message(count: int, limit: int, *, new: bool, what: str) -> str:
     texts = {
-        ("requests", "day"): (
+        "requests": (
             ngettext(
                 "You've sent %(count)d partner request today.",
                 "You've sent %(count)d partner requests today.",
@@ -58,7 +96,7 @@ def _message(count: int, limit: int, *, new: bool, what: str, period: str) -> st
             else _("The limit is %(limit)d a day."),
             _("Try again tomorrow."),
         ),
-        ("writes", "hour"): (
+        "writes": (
             ngettext(
                 "%(count)d post or comment was written in the last hour.",
                 "%(count)d posts and comments were written in the last hour.",
@@ -69,7 +107,7 @@ def _message(count: int, limit: int, *, new: bool, what: str, period: str) -> st
             else _("The limit is %(limit)d an hour."),
             _("Try again later."),
         ),
-        ("uploads", "day"): (
+        "uploads": (
             ngettext(
                 "%(count)d file was uploaded today.", "%(count)d files were uploaded today.", count
             ),
@@ -78,7 +116,7 @@ def _message(count: int, limit: int, *, new: bool, what: str, period: str) -> st
             else _("The limit is %(limit)d a day."),
             _("Try again tomorrow."),
         ),
-        ("entries", "day"): (
+        "entries": (
             ngettext(
                 "%(count)d challenge entry was made today.",
                 "%(count)d challenge entries were made today.",
@@ -90,85 +128,5 @@ def _message(count: int, limit: int, *, new: bool, what: str, period: str) -> st
             _("Try again tomorrow."),
         ),
     }
-    sentence = " ".join(texts[(what, period)])
+    sentence = " ".join(texts[what])
     return sentence % {"count": count, "limit": limit}
-
-
-def partner_request_refusal(user) -> str | None:
-    from orbis.partners.models import PartnerRequest
-
-    if message := email_refusal(user):
-        return message
-    count = PartnerRequest.objects.filter(
-        from_classroom__teacher=user, created_at__gte=timezone.now() - DAY
-    ).count()
-    limit = _limit(user, "PARTNER_REQUESTS_PER_DAY")
-    return _over(count, limit, new=is_new_account(user), what="requests", period="day")
-
-
-def _scope(classroom, *, teacher=None, student=None) -> tuple[dict, object, int]:
-    """(filter on the author fields, the account whose tier applies, the factor)."""
-    if teacher is not None:
-        return {"author_teacher": teacher}, teacher, 1
-    return (
-        {"author_student__classroom": student.classroom_id},
-        classroom.teacher,
-        STUDENT_FACTOR,
-    )
-
-
-def board_refusal(classroom, *, teacher=None, student=None, uploads: int = 0) -> str | None:
-    """Whether one more post or comment (with `uploads` files) may be written."""
-    from orbis.board.models import Comment, Post
-
-    if teacher is not None and (message := email_refusal(teacher)):
-        return message
-    authors, account, factor = _scope(classroom, teacher=teacher, student=student)
-    new = is_new_account(account)
-    since = timezone.now() - HOUR
-    count = (
-        Post.objects.filter(created_at__gte=since, **authors).count()
-        + Comment.objects.filter(created_at__gte=since, **authors).count()
-    )
-    limit = _limit(account, "BOARD_WRITES_PER_HOUR") * factor
-    if message := _over(count, limit, new=new, what="writes", period="hour"):
-        return message
-    if uploads:
-        return upload_refusal(classroom, teacher=teacher, student=student, uploads=uploads)
-    return None
-
-
-def upload_refusal(classroom, *, teacher=None, student=None, uploads: int) -> str | None:
-    """Whether `uploads` more files may be stored today (board attachments, challenge media)."""
-    from orbis.board.models import Attachment
-    from orbis.challenges.models import ChallengeMedia
-
-    authors, account, factor = _scope(classroom, teacher=teacher, student=student)
-    since = timezone.now() - DAY
-    count = (
-        Attachment.objects.filter(
-            post__created_at__gte=since, **{f"post__{k}": v for k, v in authors.items()}
-        ).count()
-        + ChallengeMedia.objects.filter(
-            entry__created_at__gte=since, **{f"entry__{k}": v for k, v in authors.items()}
-        ).count()
-    )
-    limit = _limit(account, "UPLOADS_PER_DAY") * factor
-    if count + uploads <= limit:
-        return None
-    return _message(count, limit, new=is_new_account(account), what="uploads", period="day")
-
-
-def challenge_entry_refusal(classroom, *, teacher=None, student=None, uploads: int = 0):
-    from orbis.challenges.models import ChallengeEntry
-
-    if teacher is not None and (message := email_refusal(teacher)):
-        return message
-    authors, account, factor = _scope(classroom, teacher=teacher, student=student)
-    count = ChallengeEntry.objects.filter(created_at__gte=timezone.now() - DAY, **authors).count()
-    limit = _limit(account, "CHALLENGE_ENTRIES_PER_DAY") * factor
-    if message := _over(count, limit, new=is_new_account(account), what="entries", period="day"):
-        return message
-    if uploads:
-        return upload_refusal(classroom, teacher=teacher, student=student, uploads=uploads)
-    return None

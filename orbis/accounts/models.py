@@ -3,6 +3,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def is_verified_at_school(*, school_confirmed: bool, school_verified: bool | None) -> bool:
+    """The "verified" rule, written once: her school is verified (`school_verified`, None for a
+    teacher without a school) and staff confirmed she was among its teachers when it was. Asked
+    by `User.verified_at_school` and by the partner index's bulk read of plain values."""
+    return bool(school_confirmed and school_verified)
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -73,7 +80,10 @@ class User(AbstractUser):
     @property
     def verified_at_school(self) -> bool:
         """Her school is verified, and she was among its teachers when it was."""
-        return bool(self.school_id and self.school_confirmed and self.school.verified)
+        school = self.school if self.school_id else None
+        return is_verified_at_school(
+            school_confirmed=self.school_confirmed, school_verified=school and school.verified
+        )
 
     def __str__(self) -> str:
         return self.display_name or self.email

@@ -4,8 +4,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from orbis.forms import OneLineTextField, PlainTextField
-from orbis.projects.vocabulary import Phase
+from orbis.vocabulary import Phase
+from orbis.web.forms import OneLineTextField, PlainTextField
 
 from .models import AttachmentKind, Comment, Reaction
 from .selectors import TEXT_ONLY

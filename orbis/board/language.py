@@ -12,7 +12,7 @@ import threading
 
 from django.conf import settings
 
-from orbis.classrooms.vocabulary import COMMON_LANGUAGES
+from orbis.vocabulary import COMMON_LANGUAGES
 
 EXTRA_LANGUAGES = ("el", "ro", "te")
 # Below this confidence (0–1, relative to the other known languages) the text gets no language.

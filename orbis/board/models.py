@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from orbis.projects.vocabulary import Phase
+from orbis.vocabulary import Phase
 
 from .language import detect
 from .markdown import render_markdown
@@ -54,6 +54,10 @@ class BoardItem(models.Model):
     )
     flagged_at = models.DateTimeField(null=True, blank=True)
     flag_reason = models.CharField(_("reason"), max_length=200, blank=True)
+    # Hidden (status REJECTED) by the operators' moderators, set and cleared by
+    # orbis/moderation: while it holds, nothing on the board sends the item back to its class's
+    # teacher, whose approval would undo their decision.
+    hidden_by_staff = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     Status = Status

@@ -5,8 +5,10 @@ from datetime import date, timedelta
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from orbis.accounts import limits
 from orbis.projects.access import Viewer
-from orbis.projects.vocabulary import Phase
+from orbis.uploads.quota import upload_refusal
+from orbis.vocabulary import Phase
 
 from .models import Attachment, BoardVisit, Comment, Post, Reaction, Status
 
@@ -359,3 +361,33 @@ def _student_new_counts(student, projects) -> dict[int, int]:
         .order_by()
     )
     return {row["project_id"]: row["new_count"] for row in rows}
+
+
+# ---- rate limits: this board's counts, orbis/accounts/limits.py's verdict ----------------------
+
+
+def writes_since(since, *, authors: dict) -> int:
+    """Posts and comments written since `since` by `authors` (limits.Counted.authors)."""
+    return (
+        Post.objects.filter(created_at__gte=since, **authors).count()
+        + Comment.objects.filter(created_at__gte=since, **authors).count()
+    )
+
+
+def attachments_since(since, *, authors: dict) -> int:
+    """Files attached since `since` by `authors`: a counter of orbis/uploads/quota.py."""
+    on_post = {f"post__{field}": value for field, value in authors.items()}
+    return Attachment.objects.filter(post__created_at__gte=since, **on_post).count()
+
+
+def write_refusal(classroom, *, teacher=None, student=None, uploads: int = 0) -> str | None:
+    """Whether one more post or comment (with `uploads` files) may be written."""
+    if teacher is not None and (message := limits.email_refusal(teacher)):
+        return message
+    scope = limits.counted(classroom, teacher=teacher, student=student)
+    count = writes_since(limits.since("writes"), authors=scope.authors)
+    if message := limits.refusal(scope.account, limit="writes", count=count, factor=scope.factor):
+        return message
+    if uploads:
+        return upload_refusal(classroom, teacher=teacher, student=student, uploads=uploads)
+    return None

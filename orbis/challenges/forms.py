@@ -3,9 +3,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from orbis.classrooms.models import MAX_AGE, MIN_AGE
-from orbis.classrooms.vocabulary import SustainableDevelopmentGoal
-from orbis.forms import ChoiceListField, OneLineTextField, PlainTextField
 from orbis.uploads.processing import UploadRefused, clean_upload
+from orbis.vocabulary import SustainableDevelopmentGoal
+from orbis.web.forms import ChoiceListField, OneLineTextField, PlainTextField
 
 from .models import MAX_MEDIA, Challenge
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from orbis.board.markdown import render_markdown
 from orbis.board.models import Status as ModerationStatus
 from orbis.classrooms.models import MAX_AGE, MIN_AGE
-from orbis.classrooms.vocabulary import SustainableDevelopmentGoal
+from orbis.vocabulary import SustainableDevelopmentGoal
 
 MAX_MEDIA = 5  # files in one entry
 

@@ -2,7 +2,9 @@
 
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, When
 
+from orbis.accounts import limits
 from orbis.classrooms.models import Classroom
+from orbis.uploads.quota import upload_refusal
 
 from .models import Challenge, ChallengeEntry, ChallengeMedia
 
@@ -61,3 +63,30 @@ def participating_classrooms(challenge: Challenge, teacher) -> list:
 
 def entries_of_student(challenge: Challenge, student) -> QuerySet[ChallengeEntry]:
     return challenge.entries.filter(author_student=student).order_by("-created_at", "-pk")
+
+
+# ---- rate limits: this app's counts, orbis/accounts/limits.py's verdict ------------------------
+
+
+def entries_since(since, *, authors: dict) -> int:
+    """Entries made since `since` by `authors` (limits.Counted.authors)."""
+    return ChallengeEntry.objects.filter(created_at__gte=since, **authors).count()
+
+
+def media_since(since, *, authors: dict) -> int:
+    """Files of entries made since `since` by `authors`: a counter of orbis/uploads/quota.py."""
+    on_entry = {f"entry__{field}": value for field, value in authors.items()}
+    return ChallengeMedia.objects.filter(entry__created_at__gte=since, **on_entry).count()
+
+
+def entry_refusal(classroom, *, teacher=None, student=None, uploads: int = 0) -> str | None:
+    """Whether one more entry (with `uploads` files) may be made."""
+    if teacher is not None and (message := limits.email_refusal(teacher)):
+        return message
+    scope = limits.counted(classroom, teacher=teacher, student=student)
+    count = entries_since(limits.since("entries"), authors=scope.authors)
+    if message := limits.refusal(scope.account, limit="entries", count=count, factor=scope.factor):
+        return message
+    if uploads:
+        return upload_refusal(classroom, teacher=teacher, student=student, uploads=uploads)
+    return None

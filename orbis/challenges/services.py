@@ -10,13 +10,13 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from orbis.accounts.limits import challenge_entry_refusal
 from orbis.classrooms.models import MAX_AGE, MIN_AGE
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
 from orbis.uploads.processing import store_upload, stored_files_rollback
 
 from .models import MAX_MEDIA, Challenge, ChallengeEntry, ChallengeMedia
+from .selectors import entry_refusal
 
 Status = ChallengeEntry.Status
 
@@ -132,9 +132,7 @@ def entry_create(
         raise ChallengeError(_("A student enters for her own class."))
     if not 1 <= len(uploads) <= MAX_MEDIA:
         raise ChallengeError(_("Add one to %(count)d files.") % {"count": MAX_MEDIA})
-    refusal = challenge_entry_refusal(
-        classroom, teacher=teacher, student=student, uploads=len(uploads)
-    )
+    refusal = entry_refusal(classroom, teacher=teacher, student=student, uploads=len(uploads))
     if refusal:
         raise ChallengeError(refusal)
 

@@ -2,17 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orbis.core import timetable
-from orbis.forms import ChoiceListField, OneLineTextField
 from orbis.schools.models import School, Weekday
-
-from .models import Classroom
-from .vocabulary import (
+from orbis.vocabulary import (
     Approach,
     ExchangeMode,
     Subject,
     SustainableDevelopmentGoal,
     language_choices,
 )
+from orbis.web.forms import ChoiceListField, OneLineTextField
+
+from .models import Classroom
 
 
 class ClassroomForm(forms.ModelForm):

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from orbis.core import timetable
 from orbis.schools.models import Weekday
-
-from .vocabulary import (
+from orbis.vocabulary import (
     Approach,
     EnglishLevel,
     ExchangeMode,

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -8,15 +8,8 @@ from orbis.core import timetable
 from orbis.schools.models import Weekday
 
 from . import services
+from .access import get_own_classroom
 from .forms import ClassroomForm, TimetableForm, live_needs_periods
-from .models import Classroom
-
-
-def get_own_classroom(request, classroom_id: int) -> Classroom:
-    """The classroom if it is the teacher's own; 404 otherwise (no hint that it exists)."""
-    return get_object_or_404(
-        Classroom.objects.select_related("teacher__school"), pk=classroom_id, teacher=request.user
-    )
 
 
 def _needs_school(request):

@@ -10,7 +10,7 @@ midnight. A period never crosses midnight (school hours don't).
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
@@ -112,6 +112,19 @@ def weekly_minutes(periods: list[Period]) -> int:
     return sum(period.minutes for period in periods)
 
 
+def monday_of(day: date) -> date:
+    """The Monday of the week that contains `day`."""
+    return day - timedelta(days=day.weekday())
+
+
+def utc_minute(tz: ZoneInfo, day: date, minute: int, epoch: datetime) -> int:
+    """A local wall time (`minute` after local midnight of `day` in `tz`) as whole minutes after
+    the aware `epoch`. Round-trips through UTC, so a wall time in a DST gap or fold resolves as
+    in utc_intervals (with the offset before the change)."""
+    local = datetime(day.year, day.month, day.day, tzinfo=tz) + timedelta(minutes=minute)
+    return int((local.astimezone(UTC) - epoch).total_seconds() // 60)
+
+
 def utc_intervals(periods: list[Period], zone: str, week_of: date) -> list[tuple[int, int]]:
     """The periods of the week that contains `week_of`, as minutes after that week's Monday
     00:00 UTC, merged and sorted.
@@ -120,7 +133,7 @@ def utc_intervals(periods: list[Period], zone: str, week_of: date) -> list[tuple
     interval may start before Monday 00:00 UTC (negative) or end after Sunday 24:00 UTC.
     """
     tz = ZoneInfo(zone)
-    monday = week_of - timedelta(days=week_of.weekday())
+    monday = monday_of(week_of)
     week_start = datetime(monday.year, monday.month, monday.day, tzinfo=ZoneInfo("UTC"))
     intervals = []
     for period in periods:
@@ -173,7 +186,7 @@ def local_periods(intervals: list[tuple[int, int]], zone: str, week_of: date) ->
     """The inverse of utc_intervals: UTC minutes after the Monday 00:00 UTC of the week of
     `week_of`, as weekly periods in the local time of `zone` (split at local midnight)."""
     tz = ZoneInfo(zone)
-    monday = week_of - timedelta(days=week_of.weekday())
+    monday = monday_of(week_of)
     week_start = datetime(monday.year, monday.month, monday.day, tzinfo=ZoneInfo("UTC"))
     periods = []
     for start, end in intervals:

@@ -25,9 +25,11 @@ from orbis.core.plans import generator
 from orbis.core.slots import SlotRequest, find_slots
 from orbis.live import services as live
 from orbis.live.finder import schedule_of
-from orbis.projects import services as projects
 from orbis.projects.models import Membership, Project
+from orbis.projects.services import plans
+from orbis.projects.services.status import change_status
 from orbis.reflections import services as reflections
+from orbis.schools.calendars import school_calendar
 from orbis.showcase import services as showcase
 from orbis.uploads.processing import clean_upload
 
@@ -54,11 +56,11 @@ def _classroom(email: str, name: str):
 
 def _project(owner, classroom, template: str, answers: dict, start: date) -> Project:
     answers = {**answers, "start": start.isoformat()}
-    request = projects.plan_request_from_answers(
-        answers, [projects.school_calendar_of(owner.school)]
+    request = plans.plan_request_from_answers(
+        answers, [school_calendar(owner.school)]
     )
     plan = generator.generate_plan(request, template_key=template)
-    return projects.project_create_from_plan(
+    return plans.project_create_from_plan(
         owner=owner,
         classroom=classroom,
         answers=answers,
@@ -73,7 +75,7 @@ def _run_with(project: Project, owner, partners) -> None:
     for classroom in partners:
         Membership.objects.get_or_create(project=project, classroom=classroom)
     project.refresh_from_db()
-    projects.change_status(project, Project.Status.RUNNING, by=owner)
+    change_status(project, Project.Status.RUNNING, by=owner)
     project.refresh_from_db()
 
 
@@ -282,7 +284,7 @@ def load_finished_project(today: date) -> Project | None:
             prompt = _first_prompt(project)
             if prompt is not None and prompt_index < 3:
                 reflections.class_answer(prompt, teacher=teacher, classroom=classroom, text=text)
-        projects.change_status(project, Project.Status.COMPLETED, by=gisel)
+        change_status(project, Project.Status.COMPLETED, by=gisel)
         project.refresh_from_db()
         show = showcase.showcase_of(project)
         showcase.update_showcase(

@@ -16,11 +16,11 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from orbis.accounts.models import User
+from orbis.classrooms.codes import new_join_code
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.core.world import World
 from orbis.partners import index as partner_index
 from orbis.schools.models import School, SchoolTerm
-from orbis.students.codes import new_join_code
 from orbis.students.models import Student
 
 DEMO_PASSWORD = "orbis-demo"

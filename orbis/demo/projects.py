@@ -11,8 +11,10 @@ from django.db import transaction
 
 from orbis.accounts.models import User
 from orbis.core.plans import generator
-from orbis.projects import services
 from orbis.projects.models import Project
+from orbis.projects.services import plans
+from orbis.projects.services.status import change_status
+from orbis.schools.calendars import school_calendar
 
 # (teacher, classroom, answers): the stories of the seed documents.
 DEMO_PROJECTS = (
@@ -87,18 +89,18 @@ def load_demo_projects(today: date) -> int:
             continue
         plain = {k: v for k, v in answers.items() if k != "template"}
         plain["start"] = (today + timedelta(days=14)).isoformat()
-        request = services.plan_request_from_answers(
-            plain, [services.school_calendar_of(teacher.school)]
+        request = plans.plan_request_from_answers(
+            plain, [school_calendar(teacher.school)]
         )
         plan = generator.generate_plan(request, template_key=template)
         with transaction.atomic():
-            project = services.project_create_from_plan(
+            project = plans.project_create_from_plan(
                 owner=teacher,
                 classroom=classroom,
                 answers=plain,
                 plan=plan,
                 max_partners=plain["max_partners"],
             )
-            services.change_status(project, Project.Status.OPEN, by=teacher)
+            change_status(project, Project.Status.OPEN, by=teacher)
         created += 1
     return created

@@ -12,12 +12,12 @@ from orbis.accounts.models import User
 from orbis.board.models import Comment, Post, Status
 from orbis.challenges.models import ChallengeEntry
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
-from orbis.classrooms.vocabulary import ExchangeMode
 from orbis.notifications.models import Notification
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
 from orbis.projects.models import JoinRequest, Membership
 from orbis.reflections.models import ReflectionResponse
 from orbis.schools.models import SchoolTerm
+from orbis.vocabulary import ExchangeMode
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from orbis.live.selectors import upcoming_for_teacher
 from orbis.live.times import zone_of
 from orbis.partners.selectors import partnerships_of
 from orbis.projects.models import Project
-from orbis.projects.services import projects_of
+from orbis.projects.selectors import projects_of
 
 from .selectors import attention_items, dashboard_classrooms, dashboard_counts, onboarding_steps
 

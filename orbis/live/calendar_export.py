@@ -2,7 +2,7 @@
 sessions and her projects' milestones. Times are written in UTC, which every calendar app
 turns into its reader's zone; milestones are all-day entries, right in every zone."""
 
-from datetime import UTC, date, timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from orbis.projects.calendar_export import all_day_event
 from orbis.projects.models import Milestone, Project
 
 from .models import LiveSession
@@ -30,16 +31,6 @@ def _calendar(name: str) -> Calendar:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     return calendar
-
-
-def all_day_event(uid: str, summary: str, day: date) -> Event:
-    event = Event()
-    event.add("uid", uid)
-    event.add("summary", summary)
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
-    event.add("dtstamp", timezone.now())
-    return event
 
 
 def session_event(session: LiveSession, *, with_link: bool = True) -> Event:

@@ -13,9 +13,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from orbis.core.plans.types import SchoolCalendar
+from orbis.classrooms.selectors import weekly_timetables
+from orbis.core.schooldays import SchoolCalendar
 from orbis.core.slots import ClassSchedule, SlotError, SlotRequest, find_slots
-from orbis.projects.services import school_calendar_of
+from orbis.core.timetable import Period
+from orbis.schools.calendars import school_calendar
 
 from .times import LocalTime, local_time
 
@@ -31,15 +33,19 @@ WEEKDAYS_PLURAL = (
 )
 
 
-def schedule_of(classroom) -> ClassSchedule:
+def schedule_of(classroom, periods: tuple[Period, ...] | None = None) -> ClassSchedule:
+    """The slot finder's view of a class; its timetable as `weekly_timetables` reads it (read
+    here, one query, when not given)."""
+    if periods is None:
+        periods = weekly_timetables([classroom]).get(classroom.pk, ())
     school = classroom.teacher.school
     return ClassSchedule(
         key=str(classroom.pk),
         name=classroom.name,
         country=school.country.code if school else "",
         time_zone=school.time_zone if school and school.time_zone else "UTC",
-        periods=tuple(p.as_period() for p in classroom.availability.all()),
-        calendar=school_calendar_of(school) if school else SchoolCalendar(name="", country=""),
+        periods=periods,
+        calendar=school_calendar(school) if school else SchoolCalendar(name="", country=""),
     )
 
 
@@ -90,10 +96,11 @@ def find(
 ) -> Finding | str:
     """The proposals for these classes, or the reason there are none as a sentence."""
     by_key = {str(c.pk): c for c in classrooms}
+    timetables = weekly_timetables(classrooms)
     try:
         proposal = find_slots(
             SlotRequest(
-                classes=tuple(schedule_of(c) for c in classrooms),
+                classes=tuple(schedule_of(c, timetables.get(c.pk, ())) for c in classrooms),
                 first_day=first_day,
                 last_day=last_day,
                 minutes=minutes,
@@ -119,7 +126,9 @@ def find(
         return ShownSlot(
             start=local,
             end=slot.end.astimezone(zone),
-            classes=tuple(local_time(c, slot.start, minutes) for c in rooms),
+            classes=tuple(
+                local_time(c, slot.start, minutes, periods=timetables.get(c.pk, ())) for c in rooms
+            ),
             # A compromise is outside someone's hours: never "everyone can attend".
             everyone=not compromise and len(rooms) == len(classrooms),
             comfortable=slot.comfort >= COMFORTABLE,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orbis.classrooms.models import Classroom
-from orbis.forms import OneLineTextField, PlainTextField
+from orbis.web.forms import OneLineTextField, PlainTextField
 
 from .links import MAX_URL_LENGTH, validate_meeting_url
 from .models import MAX_MINUTES, MIN_MINUTES
@@ -124,7 +124,7 @@ def _check_classes(form, classrooms, teacher) -> None:
         form.add_error("classrooms", _("Choose at least one partner class of another teacher."))
 
 
-class SessionForm(forms.Form):
+class LiveSessionForm(forms.Form):
     """A session as its teacher writes it: date and time in her own zone."""
 
     title = OneLineTextField(label=_("Title"), max_length=120)

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils.translation import gettext as _
 
-from orbis.core.plans.calendar import closed_reason
-from orbis.projects.services import school_calendar_of
+from orbis.core.schooldays import closed_reason
+from orbis.schools.calendars import school_calendar
 
 UTC = ZoneInfo("UTC")
 
@@ -63,21 +63,21 @@ class LocalTime:
         return not (self.outside_hours or self.closed)
 
 
-def local_time(classroom, start: datetime, minutes: int) -> LocalTime:
-    """Where a moment falls for one class. The classroom comes with teacher__school__terms and
-    availability prefetched (see CLASS_PREFETCH) to keep a table of classes to a few queries."""
+def local_time(classroom, start: datetime, minutes: int, *, periods) -> LocalTime:
+    """Where a moment falls for one class, given its weekly timetable (`weekly_timetables`).
+    The classroom comes with teacher__school__terms prefetched (see CLASS_PREFETCH) to keep a
+    table of classes to a few queries."""
     school = classroom.teacher.school
     tz = zone_of(school)
     local_start = start.astimezone(tz)
     local_end = (start + timedelta(minutes=minutes)).astimezone(tz)
-    periods = [p.as_period() for p in classroom.availability.all()]
     begin = local_start.hour * 60 + local_start.minute
     # A session running past local midnight fits no school period.
     finish = begin + minutes if local_end.date() == local_start.date() else 24 * 60 + 1
     inside = any(
         p.weekday == local_start.weekday() and p.start <= begin and finish <= p.end for p in periods
     )
-    reason = closed_reason(local_start.date(), school_calendar_of(school)) if school else None
+    reason = closed_reason(local_start.date(), school_calendar(school)) if school else None
     return LocalTime(
         classroom=classroom,
         school=school,
@@ -91,8 +91,12 @@ def local_time(classroom, start: datetime, minutes: int) -> LocalTime:
     )
 
 
-CLASS_PREFETCH = ("availability", "teacher__school__terms")
+CLASS_PREFETCH = ("teacher__school__terms",)
 
 
-def local_times(classrooms, start: datetime, minutes: int) -> list[LocalTime]:
-    return [local_time(classroom, start, minutes) for classroom in classrooms]
+def local_times(classrooms, start: datetime, minutes: int, timetables) -> list[LocalTime]:
+    """Each class's local time; `timetables` as `weekly_timetables` answers for them."""
+    return [
+        local_time(classroom, start, minutes, periods=timetables.get(classroom.pk, ()))
+        for classroom in classrooms
+    ]

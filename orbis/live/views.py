@@ -12,15 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from orbis.core.plans.calendar import school_days
+from orbis.classrooms.selectors import weekly_timetables
+from orbis.core.schooldays import school_days
 from orbis.projects.access import member_project
 from orbis.projects.models import SuggestedSession
-from orbis.projects.services import school_calendar_of
+from orbis.schools.calendars import school_calendar
 
 from . import selectors, services
 from .calendar_export import session_calendar, teacher_feed
 from .finder import find
-from .forms import SessionForm, SlotFinderForm
+from .forms import LiveSessionForm, SlotFinderForm
 from .models import CalendarFeed, LiveSession
 from .times import CLASS_PREFETCH, local_times, viewer_zone
 
@@ -51,16 +52,22 @@ def _session(project, viewer, session_id) -> LiveSession:
 
 
 def _may_edit(session, viewer) -> bool:
-    return viewer.is_teacher and (session.created_by_id == viewer.teacher.pk or viewer.is_editor)
+    return viewer.is_teacher and (session.created_by_id == viewer.teacher.pk or viewer.can_edit)
 
 
-def _shown(session, zone) -> dict:
+def _shown(session, zone, timetables) -> dict:
+    classrooms = session.classrooms.all()
     return {
         "session": session,
         "start": session.starts_at.astimezone(zone),
         "end": session.ends_at.astimezone(zone),
-        "classes": local_times(session.classrooms.all(), session.starts_at, session.minutes),
+        "classes": local_times(classrooms, session.starts_at, session.minutes, timetables),
     }
+
+
+def _timetables(sessions) -> dict:
+    """The weekly timetables of every class of these sessions, in one query."""
+    return weekly_timetables({c for session in sessions for c in session.classrooms.all()})
 
 
 @signed_in
@@ -72,6 +79,7 @@ def live_sessions(request, token):
     if viewer.is_student:
         sessions = sessions.filter(classrooms__in=viewer.classroom_ids).distinct()
     upcoming, past = selectors.split_upcoming(list(sessions))
+    timetables = _timetables(upcoming + past[:30])
     unscheduled = []
     if viewer.is_teacher:
         held = {s.suggested_session_id for s in upcoming + past if not s.cancelled}
@@ -83,8 +91,8 @@ def live_sessions(request, token):
             "project": project,
             "viewer": viewer,
             "zone": zone,
-            "upcoming": [_shown(s, zone) for s in upcoming],
-            "past": [_shown(s, zone) for s in past[:30]],
+            "upcoming": [_shown(s, zone, timetables) for s in upcoming],
+            "past": [_shown(s, zone, timetables) for s in past[:30]],
             "unscheduled": unscheduled,
         },
     )
@@ -97,7 +105,7 @@ def _default_window(viewer, suggested: SuggestedSession | None):
         first = max(first, suggested.on_date - timedelta(days=7))
         return first, first + timedelta(days=13)
     school = viewer.teacher.school
-    calendars = [school_calendar_of(school)] if school else []
+    calendars = [school_calendar(school)] if school else []
     days = school_days(first, DEFAULT_WINDOW_SCHOOL_DAYS, calendars)
     return first, (days[-1] if days else first + timedelta(days=20))
 
@@ -178,7 +186,7 @@ def live_session_new(request, token):
     options = {"project": project, "teacher": viewer.teacher, "zone": zone}
     suggested = None
     if request.method == "POST":
-        form = SessionForm(request.POST, **options)
+        form = LiveSessionForm(request.POST, **options)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -201,7 +209,7 @@ def live_session_new(request, token):
                 )
                 return redirect("live_session_detail", project.token, session.pk)
     else:
-        form = SessionForm(**options)
+        form = LiveSessionForm(**options)
         initial, suggested = _prefill(request, form, project)
         form.initial = initial
     finder_form, finding = _finder(request, project, viewer, zone, suggested)
@@ -234,7 +242,7 @@ def live_session_detail(request, token, session_id):
             "zone": zone,
             "may_edit": _may_edit(session, viewer) and not session.cancelled,
             "started": session.starts_at <= timezone.now(),
-            **_shown(session, zone),
+            **_shown(session, zone, _timetables([session])),
         },
     )
 
@@ -258,7 +266,7 @@ def live_session_edit(request, token, session_id):
     zone = viewer_zone(viewer)
     options = {"project": project, "teacher": viewer.teacher, "zone": zone}
     local = session.starts_at.astimezone(zone)
-    form = SessionForm(
+    form = LiveSessionForm(
         request.POST or None,
         initial={
             "title": session.title,

@@ -177,7 +177,7 @@ def _hide(entry: AuditLog, report: Report, target: Target) -> None:
         if obj.status == Status.REJECTED:
             raise ModerationError(_("It is hidden already."))
         entry.before = {"status": obj.status}
-        type(obj).objects.filter(pk=obj.pk).update(status=Status.REJECTED)
+        type(obj).objects.filter(pk=obj.pk).update(status=Status.REJECTED, hidden_by_staff=True)
     elif report.target_kind == TargetKind.SESSION:
         # Cancelled as its teachers would: their calendars and reminders follow.
         if not cancel_session(obj, actor=None):
@@ -261,7 +261,9 @@ def _restore(entry: AuditLog, report: Report, target: Target | None) -> None:
         status = before.get("status")
         status = status if status in Status.values else Status.APPROVED
         model = Post if kind == TargetKind.POST else Comment
-        updated = model.objects.filter(pk=undone.target_id).update(status=status)
+        updated = model.objects.filter(pk=undone.target_id).update(
+            status=status, hidden_by_staff=False
+        )
     elif kind == TargetKind.SESSION:
         updated = _restore_session(undone.target_id)
     elif undone.action == Action.CLOSE:

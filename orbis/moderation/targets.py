@@ -14,7 +14,6 @@ from orbis.live.models import LiveSession
 from orbis.partners.selectors import visible_partner_classroom
 from orbis.projects.access import project_with_members, viewer_for
 from orbis.projects.models import Membership, Project
-from orbis.projects.services import can_view
 
 from .models import TargetKind
 
@@ -183,7 +182,7 @@ def _find_project(request, ref):
     if len(ref) > Project._meta.get_field("token").max_length:
         return None
     project = Project.objects.select_related("owner__school").filter(token=ref).first()
-    if project is None or not can_view(project, request.user):
+    if project is None or not viewer_for(request, project).can_view:
         return None
     return project
 

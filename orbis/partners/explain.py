@@ -6,10 +6,10 @@ from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from orbis.classrooms.models import Classroom
-from orbis.classrooms.vocabulary import Subject, language_name
 from orbis.core import timetable
 from orbis.core.matching import Compatibility
-from orbis.home.templatetags.orbis import duration
+from orbis.vocabulary import Subject, language_name
+from orbis.web.templatetags.orbis import duration
 
 from .selectors import overlap_windows
 

@@ -3,15 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from orbis.classrooms.models import Classroom
-from orbis.classrooms.vocabulary import (
+from orbis.core import regions
+from orbis.vocabulary import (
     Approach,
     ExchangeMode,
     Subject,
     SustainableDevelopmentGoal,
     language_choices,
 )
-from orbis.core import regions
-from orbis.forms import FewChoicesField, PlainTextField
+from orbis.web.forms import FewChoicesField, PlainTextField
 
 from .selectors import SearchFilters
 

@@ -28,15 +28,14 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save
 
-from orbis.accounts.models import User
+from orbis.accounts.models import User, is_verified_at_school
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
-from orbis.classrooms.vocabulary import ExchangeMode
-from orbis.core import regions
-from orbis.core.matching import ClassroomProfile
+from orbis.classrooms.selectors import weekly_timetables
 from orbis.core.matching.search import IndexEntry, SearchIndex, build_index
 from orbis.core.matching.weeks import monday_of
-from orbis.core.timetable import Period
 from orbis.schools.models import School
+
+from .profiles import classroom_profile
 
 GENERATION_KEY = "partners:index-generation"
 MAX_AGE_SECONDS = 300
@@ -101,12 +100,8 @@ def forget() -> None:
 
 def entries():
     """Every classroom of an active teacher with a school, as the search index sees it."""
-    periods: dict[int, list[Period]] = {}
-    rows = AvailabilityPeriod.objects.filter(
-        classroom__teacher__is_active=True, classroom__teacher__school__isnull=False
-    ).values_list("classroom_id", "weekday", "start_minute", "end_minute")
-    for classroom_id, weekday, start, end in rows.order_by():
-        periods.setdefault(classroom_id, []).append(Period(weekday, start, end))
+    indexed = Classroom.objects.filter(teacher__is_active=True, teacher__school__isnull=False)
+    timetables = weekly_timetables(indexed)
     # The lists come as JSON text, decoded once per distinct text: most classrooms share them.
     decoded: dict[str, frozenset] = {}
 
@@ -117,45 +112,41 @@ def entries():
         return found
 
     lists = ("languages", "subjects", "sdgs", "approaches")
-    classrooms = (
-        Classroom.objects.filter(teacher__is_active=True, teacher__school__isnull=False)
-        .annotate(**{f"{name}_text": Cast(name, TextField()) for name in lists})
-        .values_list(
-            "pk",
-            "teacher_id",
-            "looking_for_partners",
-            "exchange_mode",
-            "age_min",
-            "age_max",
-            *(f"{name}_text" for name in lists),
-            "partners_wanted",
-            "teacher__school__country",
-            "teacher__school__time_zone",
-            "teacher__school__verified",
-            "teacher__school_confirmed",
-            "teacher__only_verified_partners",
-        )
+    classrooms = indexed.annotate(
+        **{f"{name}_text": Cast(name, TextField()) for name in lists}
+    ).values_list(
+        "pk",
+        "teacher_id",
+        "looking_for_partners",
+        "exchange_mode",
+        "age_min",
+        "age_max",
+        *(f"{name}_text" for name in lists),
+        "partners_wanted",
+        "teacher__school__country",
+        "teacher__school__time_zone",
+        "teacher__school__verified",
+        "teacher__school_confirmed",
+        "teacher__only_verified_partners",
     )
     for row in classrooms.order_by():
         (pk, teacher, looking, mode, age_min, age_max, languages, subjects, sdgs, approaches,
          wanted, country, zone, verified, confirmed, only_verified) = row  # fmt: skip
-        country = str(country or "")
-        profile = ClassroomProfile(
-            id=pk,
+        profile = classroom_profile(
+            pk=pk,
             country=country,
-            time_zone=zone or "",
-            periods=tuple(periods.get(pk, ())),
+            time_zone=zone,
+            periods=timetables.get(pk, ()),
             age_min=age_min,
             age_max=age_max,
             languages=values(languages),
             subjects=values(subjects),
             sdgs=values(sdgs),
             approaches=values(approaches),
-            wants_live=mode == ExchangeMode.LIVE,
+            exchange_mode=mode,
             partners_wanted=wanted,
-            region=regions.region_of(country),
-            verified=bool(verified and confirmed),
-            only_verified=bool(only_verified),
+            verified=is_verified_at_school(school_confirmed=confirmed, school_verified=verified),
+            only_verified=only_verified,
         )
         yield IndexEntry(profile=profile, owner=teacher, searchable=looking, exchange_mode=mode)
 

@@ -14,12 +14,14 @@ from django.utils import timezone
 from django_tasks import task
 
 from orbis.classrooms.models import Classroom
+from orbis.classrooms.selectors import weekly_timetables
 from orbis.core.matching import Constraints, compatibility, match
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
 
 from .models import PartnerRequest, PartnerSuggestion
-from .selectors import classroom_profile, partner_ids
+from .profiles import profile_of
+from .selectors import partner_ids
 
 
 @dataclass
@@ -48,12 +50,9 @@ def _blocked_pairs(ids) -> set[tuple[int, int]]:
 
 def run_matching(*, group_size: int = 2, week_of: date | None = None) -> MatchReport:
     report = MatchReport()
-    rooms = {
-        room.pk: room
-        for room in Classroom.objects.filter(looking_for_partners=True, teacher__is_active=True)
-        .select_related("teacher__school")
-        .prefetch_related("availability")
-    }
+    looking = Classroom.objects.filter(looking_for_partners=True, teacher__is_active=True)
+    rooms = {room.pk: room for room in looking.select_related("teacher__school")}
+    timetables = weekly_timetables(looking)
     report.classrooms = len(rooms)
     partners = partner_ids(list(rooms))
     profiles = []
@@ -64,7 +63,8 @@ def run_matching(*, group_size: int = 2, week_of: date | None = None) -> MatchRe
         wanted = room.partners_wanted - len(partners.get(room.pk, ()))
         if wanted < 1:
             continue  # has all the partners it asked for
-        profiles.append(replace(classroom_profile(room), partners_wanted=wanted))
+        profile = profile_of(room, periods=timetables.get(room.pk, ()))
+        profiles.append(replace(profile, partners_wanted=wanted))
     constraints = Constraints(week_of=week_of or timezone.localdate())
     result = match(profiles, constraints, group_size=group_size)
     report.skipped += [(rooms.get(item.id), item.reason) for item in result.skipped]

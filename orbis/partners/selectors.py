@@ -5,35 +5,15 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from orbis.accounts import limits
 from orbis.classrooms.models import Classroom
+from orbis.classrooms.selectors import weekly_timetables
 from orbis.core import regions, timetable
 from orbis.core.matching import ClassroomProfile, Compatibility, Constraints, compatibility, search
 
 from . import index
 from .models import PartnerRequest, Partnership
-
-
-def classroom_profile(classroom: Classroom) -> ClassroomProfile:
-    """The engine's view of a classroom (its teacher's school must be loaded)."""
-    school = classroom.teacher.school
-    country = str(school.country) if school else ""
-    return ClassroomProfile(
-        id=classroom.pk,
-        country=country,
-        time_zone=school.time_zone if school else "",
-        periods=tuple(period.as_period() for period in classroom.availability.all()),
-        age_min=classroom.age_min,
-        age_max=classroom.age_max,
-        languages=frozenset(classroom.languages),
-        subjects=frozenset(classroom.subjects),
-        sdgs=frozenset(classroom.sdgs),
-        approaches=frozenset(classroom.approaches),
-        wants_live=classroom.wants_live,
-        partners_wanted=classroom.partners_wanted,
-        region=regions.region_of(country),
-        verified=classroom.teacher.verified_at_school,
-        only_verified=classroom.teacher.only_verified_partners,
-    )
+from .profiles import profile_of
 
 
 def partner_ids(classroom_ids) -> dict[int, set[int]]:
@@ -135,12 +115,14 @@ class PartnerResults:
     def _load(self, ranked) -> list[SearchResult]:
         ids = [pk for pk, _score in ranked]
         found = Classroom.objects.filter(pk__in=ids).select_related("teacher__school")
-        rooms = {room.pk: room for room in found.prefetch_related("availability")}
+        rooms = {room.pk: room for room in found}
+        timetables = weekly_timetables(rooms)
         results = []
         for pk in ids:
             room = rooms.get(pk)
             # A classroom deleted or changed since the index was built drops out of the page.
-            fit = room and compatibility(self.mine, classroom_profile(room), self.constraints)
+            theirs = room and profile_of(room, periods=timetables.get(pk, ()))
+            fit = theirs and compatibility(self.mine, theirs, self.constraints)
             if fit:
                 results.append(SearchResult(room, fit))
         return results
@@ -197,3 +179,18 @@ def visible_partner_classroom(*, teacher, classroom_id: int) -> Classroom | None
         .distinct()
         .first()
     )
+
+
+def requests_sent_since(teacher, since) -> int:
+    return PartnerRequest.objects.filter(
+        from_classroom__teacher=teacher, created_at__gte=since
+    ).count()
+
+
+def request_refusal(teacher) -> str | None:
+    """Whether this teacher may send one more partner request: her count, the verdict of
+    orbis/accounts/limits.py."""
+    if message := limits.email_refusal(teacher):
+        return message
+    count = requests_sent_since(teacher, limits.since("requests"))
+    return limits.refusal(teacher, limit="requests", count=count)

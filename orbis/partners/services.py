@@ -7,13 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from orbis.accounts.limits import partner_request_refusal
 from orbis.accounts.models import User
 from orbis.classrooms.models import Classroom
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
 
 from .models import PartnerRequest, Partnership, PartnerSuggestion
+from .selectors import request_refusal
 
 
 class PartnerError(Exception):
@@ -44,7 +44,7 @@ def partner_request_create(
 ) -> PartnerRequest:
     if from_classroom.teacher_id != sender.pk:
         raise PartnerError(_("You can only send requests for your own classrooms."))
-    if refusal := partner_request_refusal(sender):
+    if refusal := request_refusal(sender):
         raise PartnerError(refusal)
     if to_classroom.teacher_id == sender.pk:
         raise PartnerError(_("This is one of your own classrooms: choose another teacher's."))

@@ -8,12 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from orbis.classrooms.selectors import weekly_timetables
 from orbis.core.matching import Constraints, compatibility
 
 from . import selectors, services
 from .explain import reasons
 from .forms import PartnerRequestForm, PartnerSearchForm
 from .models import PartnerRequest, PartnerSuggestion
+from .profiles import profile_of
 
 
 def _week_of():
@@ -85,12 +87,14 @@ def partner_classroom(request, classroom_id):
     fits = []
     week_of = _week_of()
     if request.user.school_id:
-        theirs = selectors.classroom_profile(other)
+        mine_all = list(request.user.classrooms.select_related("teacher__school"))
+        timetables = weekly_timetables([other, *mine_all])
+        theirs = profile_of(other, periods=timetables.get(other.pk, ()))
         constraints = Constraints(age_tolerance=2, min_overlap_minutes=0, week_of=week_of)
-        for mine in request.user.classrooms.select_related("teacher__school").prefetch_related(
-            "availability"
-        ):
-            fit = compatibility(selectors.classroom_profile(mine), theirs, constraints)
+        for mine in mine_all:
+            fit = compatibility(
+                profile_of(mine, periods=timetables.get(mine.pk, ())), theirs, constraints
+            )
             if fit is not None:
                 fits.append((mine, reasons(fit, mine, other, week_of)))
     return render(
@@ -167,22 +171,23 @@ def request_withdraw(request, request_id):
 @login_required
 @require_GET
 def suggestion_list(request):
-    suggestions = (
+    suggestions = list(
         PartnerSuggestion.objects.filter(
             classroom__teacher=request.user,
             status=PartnerSuggestion.Status.OPEN,
             partner__looking_for_partners=True,
-        )
-        .select_related("classroom__teacher__school", "partner__teacher__school")
-        .prefetch_related("classroom__availability", "partner__availability")
+        ).select_related("classroom__teacher__school", "partner__teacher__school")[:50]
+    )
+    timetables = weekly_timetables(
+        {s.classroom_id for s in suggestions} | {s.partner_id for s in suggestions}
     )
     week_of = _week_of()
     rows = []
-    for suggestion in suggestions[:50]:
-        mine = selectors.classroom_profile(suggestion.classroom)
+    for suggestion in suggestions:
+        mine = profile_of(suggestion.classroom, periods=timetables.get(suggestion.classroom_id, ()))
         fit = compatibility(
             mine,
-            selectors.classroom_profile(suggestion.partner),
+            profile_of(suggestion.partner, periods=timetables.get(suggestion.partner_id, ())),
             Constraints(age_tolerance=2, min_overlap_minutes=0, week_of=week_of),
         )
         why = reasons(fit, suggestion.classroom, suggestion.partner, week_of) if fit else []

@@ -7,11 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from orbis.vocabulary import Phase
+
 from .models import Project
-from .vocabulary import Phase
 
 
-def _event(uid: str, summary: str, day, description: str = "") -> Event:
+def all_day_event(uid: str, summary: str, day, description: str = "") -> Event:
+    """One all-day entry (a date, right in every time zone): here and in live's feed."""
     event = Event()
     event.add("uid", uid)
     event.add("summary", summary)
@@ -31,7 +33,7 @@ def project_calendar(project: Project) -> bytes:
     host = (settings.ALLOWED_HOSTS or ["orbis"])[0].lstrip(".") or "orbis"
     for activity in project.activities.all():
         calendar.add_component(
-            _event(
+            all_day_event(
                 f"project-{project.pk}-activity-{activity.pk}@{host}",
                 f"{project.title}: {activity.title}",
                 activity.due_date,
@@ -50,7 +52,7 @@ def project_calendar(project: Project) -> bytes:
         )
     for milestone in project.milestones.all():
         calendar.add_component(
-            _event(
+            all_day_event(
                 f"project-{project.pk}-milestone-{milestone.pk}@{host}",
                 f"{project.title}: ◆ {milestone.title}",
                 milestone.due_date,
@@ -58,7 +60,7 @@ def project_calendar(project: Project) -> bytes:
         )
     for session in project.sessions.all():
         calendar.add_component(
-            _event(
+            all_day_event(
                 f"project-{project.pk}-session-{session.pk}@{host}",
                 _("%(project)s: live session (%(minutes)d min) – %(title)s")
                 % {"project": project.title, "minutes": session.minutes, "title": session.title},

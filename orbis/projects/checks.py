@@ -2,7 +2,7 @@
 
 from django.core import checks
 
-from orbis.classrooms.vocabulary import Subject
+from orbis.vocabulary import Subject
 
 
 @checks.register()

@@ -2,9 +2,14 @@
 
 from django.utils.translation import gettext as _
 
-from orbis.classrooms.vocabulary import Approach, Subject, SustainableDevelopmentGoal, language_name
-
-from .vocabulary import Competency, duration_label
+from orbis.vocabulary import (
+    Approach,
+    Competency,
+    Subject,
+    SustainableDevelopmentGoal,
+    duration_label,
+    language_name,
+)
 
 
 def _label(choices, value) -> str | None:

@@ -5,18 +5,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from orbis.classrooms.models import Classroom
-from orbis.classrooms.vocabulary import (
+from orbis.core.plans.vocabulary import MIN_WEEKS
+from orbis.vocabulary import (
     Approach,
+    Competency,
     ExchangeMode,
+    FinalProduct,
+    PlanLanguage,
+    ProjectType,
     Subject,
     SustainableDevelopmentGoal,
+    duration_choices,
     language_choices,
 )
-from orbis.core.plans.vocabulary import MIN_WEEKS
-from orbis.forms import ChoiceListField, OneLineTextField, PlainTextField
+from orbis.web.forms import ChoiceListField, OneLineTextField, PlainTextField
 
 from .models import MAX_AGE, MAX_PARTNERS, MIN_AGE, Activity, Milestone, Project, SuggestedSession
-from .vocabulary import Competency, FinalProduct, PlanLanguage, ProjectType, duration_choices
+from .services.membership import partner_count
 
 AGES = [(age, str(age)) for age in range(MIN_AGE, MAX_AGE + 1)]
 MAX_START_DAYS = 730  # plans start within two years
@@ -236,8 +241,6 @@ class ProjectForm(forms.ModelForm):
         return _check_start(start)
 
     def clean_max_partners(self):
-        from .services import partner_count
-
         value = self.cleaned_data["max_partners"]
         if self.instance.pk and value < partner_count(self.instance):
             raise forms.ValidationError(
@@ -315,7 +318,7 @@ class MilestoneForm(_PlanItemForm):
         widgets = {"due_date": forms.DateInput(attrs={"type": "date"})}
 
 
-class SessionForm(_PlanItemForm):
+class SuggestedSessionForm(_PlanItemForm):
     date_field = "on_date"
     title = OneLineTextField(label=_("Title"), max_length=120)
     purpose = PlainTextField(

@@ -5,10 +5,16 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from orbis.classrooms.vocabulary import Approach, ExchangeMode
 from orbis.core.plans.vocabulary import MAX_WEEKS
-
-from .vocabulary import ActivityKind, FinalProduct, Phase, PlanLanguage, ProjectType
+from orbis.vocabulary import (
+    ActivityKind,
+    Approach,
+    ExchangeMode,
+    FinalProduct,
+    Phase,
+    PlanLanguage,
+    ProjectType,
+)
 
 MIN_AGE, MAX_AGE = 5, 19
 MAX_PARTNERS = 10

@@ -1,10 +1,10 @@
-"""Reads for the project listing."""
+"""Reads for the project listing, a teacher's projects and a project's open requests."""
 
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from orbis.partners.selectors import _json_has, _json_has_number
 
-from .models import Membership, Project
+from .models import JoinRequest, Membership, Project
 
 
 def listed_projects() -> QuerySet[Project]:
@@ -75,3 +75,18 @@ def project_search(filters: dict) -> QuerySet[Project]:
     if filters.get("starts_after"):
         found = found.filter(start_date__gte=filters["starts_after"])
     return _listing_order(found)
+
+
+def open_requests_for(project: Project):
+    return project.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
+        "classroom__teacher__school"
+    )
+
+
+def projects_of(user) -> QuerySet[Project]:
+    # One subquery, the union of her projects and her classrooms' memberships: each side uses
+    # its index. (A join needs DISTINCT, and "owner OR id IN (...)" makes PostgreSQL scan every
+    # project.)
+    owned = Project.objects.filter(owner=user).order_by().values("pk")
+    theirs = Membership.objects.filter(classroom__teacher=user).order_by().values("project_id")
+    return Project.objects.filter(pk__in=owned.union(theirs)).order_by("-updated_at")

@@ -3,9 +3,9 @@
 from datetime import timedelta
 
 from orbis.core.plans import timeline
+from orbis.vocabulary import Phase
 
 from .models import Project
-from .vocabulary import Phase
 
 
 def timeline_context(project: Project) -> dict | None:

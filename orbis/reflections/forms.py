@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from orbis.forms import OneLineTextField, PlainTextField
-from orbis.projects.vocabulary import Phase
+from orbis.vocabulary import Phase
+from orbis.web.forms import OneLineTextField, PlainTextField
 
 from .models import ANSWER_MAX, PROMPT_MAX
 

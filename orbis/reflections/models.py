@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from orbis.board.models import Status as ModerationStatus
-from orbis.projects.vocabulary import Phase
+from orbis.vocabulary import Phase
 
 PROMPT_MAX = 300
 ANSWER_MAX = 3000

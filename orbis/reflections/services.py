@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from orbis.notifications.models import Notification
 from orbis.notifications.services import notify
 from orbis.projects.models import Project
-from orbis.projects.vocabulary import Phase
+from orbis.vocabulary import Phase
 
 from .models import PROMPT_MAX, ReflectionPrompt, ReflectionResponse, ReflectionSetup
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from orbis.projects.access import member_project
-from orbis.projects.vocabulary import Phase
+from orbis.vocabulary import Phase
 
 from . import services
 from .forms import AnswerForm, ModerateForm, MoveForm, PromptDeleteForm, PromptForm
@@ -103,7 +103,7 @@ def _page(request, project, viewer, *, bound=None, add_form=None):
         "viewer": viewer,
         "phases": [group for group in phases.values() if group["items"]],
         "waiting": services.waiting_for(project, viewer.classroom_ids) if viewer.is_teacher else [],
-        "add_form": add_form or (PromptForm(auto_id="add-%s") if viewer.is_editor else None),
+        "add_form": add_form or (PromptForm(auto_id="add-%s") if viewer.can_edit else None),
         "archived": project.status == project.Status.ARCHIVED,
     }
     return render(request, "reflections/reflections.html", context)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from orbis.core import zones
-from orbis.forms import ChoiceListField, OneLineTextField
+from orbis.web.forms import ChoiceListField, OneLineTextField
 
 from .models import School, SchoolTerm, Weekday
 from .weekends import weekend_for_country

@@ -2,7 +2,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from orbis.accounts.models import User
-from orbis.partners import index as partner_index
 
 from .models import School
 
@@ -28,12 +27,13 @@ def school_join(*, teacher: User, school: School) -> None:
 def school_set_verified(*, school: School, verified: bool, by: User) -> None:
     """Staff confirmed (or withdrew) that the school exists and its teachers, those it has
     now, work there."""
+    school.teachers.update(school_confirmed=verified)
     school.verified = verified
     school.verified_at = timezone.now() if verified else None
     school.verified_by = by if verified else None
+    # Saved last: the partner index hears of both writes from the school's post_save (the
+    # teachers' bulk update sends no signal of its own).
     school.save(update_fields=["verified", "verified_at", "verified_by"])
-    school.teachers.update(school_confirmed=verified)
-    partner_index.invalidate()  # the update sends no signal
 
 
 def drop_verification_if_renamed(school: School, changed: list[str]) -> None:

@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from orbis.classrooms.vocabulary import SustainableDevelopmentGoal
-from orbis.forms import OneLineTextField, PlainTextField
 from orbis.projects.forms import AGES
+from orbis.vocabulary import SustainableDevelopmentGoal
+from orbis.web.forms import OneLineTextField, PlainTextField
 
 from .models import Showcase
 from .services import MAX_ITEMS

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from orbis.board.models import Attachment, AttachmentKind, Post
-from orbis.classrooms.vocabulary import SustainableDevelopmentGoal
 from orbis.partners.selectors import _json_has_number
 from orbis.projects.models import Membership, Project
+from orbis.vocabulary import SustainableDevelopmentGoal
 
 from .models import Showcase, ShowcaseItem
 

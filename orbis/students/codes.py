@@ -1,26 +1,10 @@
-"""Join codes and secret words: short, easy to read aloud, hard to guess."""
+"""Secret words: a student's password, easy to read aloud and to remember, hard to guess.
+(Join codes are the classroom's: orbis/classrooms/codes.py.)"""
 
-import re
 import secrets
 
-# No 0/O, 1/I/L: a code is read from a board and typed by children.
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
-_CONSONANTS = "bdfgkmnprstvz"
-_VOWELS = "aeiou"
-
-
-def new_join_code() -> str:
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-
-
-def normalize_code(text: str) -> str:
-    """What a person typed ("abcd-efgh ") as stored ("ABCDEFGH")."""
-    return re.sub(r"[\s\-]", "", text or "").upper()
-
-
-def display_code(code: str) -> str:
-    return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
+from orbis.core.codes import SECRET_CONSONANTS as _CONSONANTS
+from orbis.core.codes import SECRET_VOWELS as _VOWELS
 
 
 def new_secret_word() -> str:

@@ -3,9 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from orbis.forms import strip_controls
-
-from .codes import normalize_code
+from orbis.classrooms.codes import normalize_code
+from orbis.web.forms import strip_controls
 
 _NICKNAME = re.compile(r"^[\w][\w .'\-]*$")
 

@@ -3,43 +3,12 @@ from django.db.models import F
 
 from orbis.classrooms.models import Classroom
 
-from .codes import new_join_code, new_secret_word
+from .codes import new_secret_word
 from .models import Student
-
-
-class CodeTaken(Exception):
-    """Another classroom already uses this join code."""
 
 
 class NicknameTaken(Exception):
     """Another student of the classroom already uses this nickname."""
-
-
-def join_code_rotate(*, classroom: Classroom) -> str:
-    """Give the classroom a fresh random code; the old one stops working at once."""
-    while True:
-        code = new_join_code()
-        try:
-            join_code_set(classroom=classroom, code=code)
-        except CodeTaken:
-            continue  # one chance in 10^11; draw again
-        return code
-
-
-def join_code_set(*, classroom: Classroom, code: str) -> None:
-    if Classroom.objects.filter(join_code=code).exclude(pk=classroom.pk).exists():
-        raise CodeTaken
-    classroom.join_code = code
-    try:
-        with transaction.atomic():
-            classroom.save(update_fields=["join_code"])
-    except IntegrityError:  # taken between the check and the write
-        raise CodeTaken from None
-
-
-def join_code_disable(*, classroom: Classroom) -> None:
-    classroom.join_code = None
-    classroom.save(update_fields=["join_code"])
 
 
 def student_find(*, classroom: Classroom, nickname: str) -> Student | None:

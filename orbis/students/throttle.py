@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from orbis.core.security import client_ip
+from orbis.web.security import client_ip
 
 from .models import Student
 

@@ -4,7 +4,6 @@ from . import views
 
 urlpatterns = [
     path("join/", views.student_join, name="student_join"),
-    path("student/", views.student_space, name="student_space"),
     path("student/leave/", views.student_leave, name="student_leave"),
     path(
         "classrooms/<int:classroom_id>/students/",

@@ -4,16 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from orbis.board import selectors as board_selectors
+from orbis.classrooms import services as classroom_services
+from orbis.classrooms.access import get_own_classroom
+from orbis.classrooms.codes import display_code
 from orbis.classrooms.models import Classroom
-from orbis.classrooms.views import get_own_classroom
 
 from . import services, throttle
-from .codes import display_code
 from .forms import RULES_NOT_ACCEPTED, JoinCodeForm, JoinForm, NicknameForm
 from .middleware import SESSION_KEY
 from .models import Student
@@ -46,7 +45,7 @@ def classroom_students(request, classroom_id):
 @require_POST
 def join_code_rotate(request, classroom_id):
     classroom = get_own_classroom(request, classroom_id)
-    code = services.join_code_rotate(classroom=classroom)
+    code = classroom_services.join_code_rotate(classroom=classroom)
     messages.success(
         request,
         _("New class code: %(code)s. The old code no longer works.") % {"code": display_code(code)},
@@ -58,7 +57,7 @@ def join_code_rotate(request, classroom_id):
 @require_POST
 def join_code_disable(request, classroom_id):
     classroom = get_own_classroom(request, classroom_id)
-    services.join_code_disable(classroom=classroom)
+    classroom_services.join_code_disable(classroom=classroom)
     messages.success(request, _("Joining is turned off. Students who joined stay in the class."))
     return redirect("classroom_students", classroom.pk)
 
@@ -70,8 +69,8 @@ def join_code_custom(request, classroom_id):
     form = JoinCodeForm(request.POST)
     if form.is_valid():
         try:
-            services.join_code_set(classroom=classroom, code=form.cleaned_data["code"])
-        except services.CodeTaken:
+            classroom_services.join_code_set(classroom=classroom, code=form.cleaned_data["code"])
+        except classroom_services.CodeTaken:
             form.add_error("code", _("Another class already uses this code. Choose another."))
         else:
             messages.success(
@@ -199,26 +198,6 @@ def _join(request, form: JoinForm) -> Student | None:
     throttle.succeeded(request, data["code"], data["nickname"])
     existing.secret_is_new = False
     return existing
-
-
-@require_GET
-def student_space(request):
-    student = request.student
-    if not student:
-        return redirect("student_join")
-    Student.objects.filter(pk=student.pk).update(last_seen_at=timezone.now())
-    classroom = student.classroom
-    return render(
-        request,
-        "students/space.html",
-        {
-            "student": student,
-            "classroom": classroom,
-            "classmates": classroom.students.exclude(pk=student.pk),
-            "show_secret": request.session.pop("orbis_show_secret", False),
-            "projects": board_selectors.student_projects(student),
-        },
-    )
 
 
 @require_POST

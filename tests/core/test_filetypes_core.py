@@ -32,7 +32,7 @@ from orbis.core.filetypes import (
     safe_filename,
     sniff,
 )
-from orbis.uploads.tests import samples
+from tests import samples
 
 
 def _sniff(data: bytes) -> Sniffed | None:

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orbis.core.plans.calendar import is_school_day, next_school_day, school_days_between
 from orbis.core.plans.generator import (
     PlanError,
     choose_template,
@@ -18,8 +17,14 @@ from orbis.core.plans.generator import (
     shift_dates,
 )
 from orbis.core.plans.library import load_library
-from orbis.core.plans.types import Plan, PlanRequest, SchoolCalendar
+from orbis.core.plans.types import Plan, PlanRequest
 from orbis.core.plans.vocabulary import COMPETENCIES, DURATIONS, MIN_WEEKS, PHASES
+from orbis.core.schooldays import (
+    SchoolCalendar,
+    is_school_day,
+    next_school_day,
+    school_days_between,
+)
 
 LIBRARY = load_library(Path(__file__).with_name("plan_templates"))
 ARGENTINA = SchoolCalendar("Escuela Rosario", "AR")

@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 
 import orbis.core.plans
+from orbis.core.codes import APPROACHES
 from orbis.core.plans import library as library_module
 from orbis.core.plans.library import (
     DEFAULT_DIR,
-    Template,
     TemplateError,
     load_library,
     load_template,
 )
-from orbis.core.plans.vocabulary import APPROACHES, LANGUAGES, PHASES
+from orbis.core.plans.types import Template
+from orbis.core.plans.vocabulary import LANGUAGES, PHASES
 
 FIXTURES = Path(__file__).with_name("plan_templates")
 VALID = (FIXTURES / "hello-partners.toml").read_text(encoding="utf-8")
@@ -217,7 +218,7 @@ REAL_FILES = sorted(DEFAULT_DIR.glob("*.toml"))
 
 @pytest.fixture(scope="module")
 def real_library():
-    from orbis.classrooms.vocabulary import Subject
+    from orbis.vocabulary import Subject
 
     return load_library(DEFAULT_DIR, subjects=Subject.values)
 

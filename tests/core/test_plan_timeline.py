@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from orbis.core.plans.generator import generate_plan
 from orbis.core.plans.library import load_library
 from orbis.core.plans.timeline import MARKER_GAP, PADDING, layout
-from orbis.core.plans.types import PlanRequest, SchoolCalendar
+from orbis.core.plans.types import PlanRequest
+from orbis.core.schooldays import SchoolCalendar
 
 LIBRARY = load_library(Path(__file__).with_name("plan_templates"))
 short = settings(deadline=None, max_examples=60)

@@ -15,8 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from orbis.core.plans.calendar import closed_reason
-from orbis.core.plans.types import SchoolCalendar
+from orbis.core.schooldays import SchoolCalendar, closed_reason
 from orbis.core.slots import (
     COMFORT_MINUTES,
     ClassSchedule,
@@ -24,7 +23,7 @@ from orbis.core.slots import (
     SlotRequest,
     find_slots,
 )
-from orbis.core.slots.engine import _windows
+from orbis.core.slots.windows import class_windows
 from orbis.core.timetable import Period, merge, utc_intervals
 
 WEEKDAYS = range(5)
@@ -562,7 +561,7 @@ def test_property_windows_match_timetable_utc_intervals(zone, week_of, spans):
     calendar = SchoolCalendar("always open", "ZZ", ())
     schedule = ClassSchedule("c", "Class", "ZZ", zone, periods, calendar)
     monday = week_of - timedelta(days=week_of.weekday())
-    built = _windows(0, schedule, monday, monday + timedelta(days=6), at(monday, 0), {})
+    built = class_windows(0, schedule, monday, monday + timedelta(days=6), at(monday, 0), {})
     assert merge([(w[0], w[1]) for w in built.windows]) == utc_intervals(
         list(periods), zone, monday
     )

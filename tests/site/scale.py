@@ -18,19 +18,16 @@ from orbis.board import services as board
 from orbis.board.models import BoardVisit, Post
 from orbis.challenges import services as challenges
 from orbis.challenges.models import Challenge
-from orbis.challenges.tests.conftest import enter, open_challenge
-from orbis.challenges.tests.conftest import png as challenge_png
 from orbis.classrooms.models import Classroom
 from orbis.live import services as live
 from orbis.notifications.models import Notification
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
 from orbis.projects.access import project_with_members
 from orbis.projects.models import Membership, Project
-from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.reflections import services as reflections
 from orbis.reflections.models import ReflectionPrompt
 from orbis.showcase import services as showcases
-from orbis.uploads.tests.samples import png, uploaded
+from tests.builders import add_partner, build_project, enter, open_challenge
 from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
@@ -38,6 +35,7 @@ from tests.factories import (
     StudentFactory,
     TeacherFactory,
 )
+from tests.samples import png, png_upload, uploaded
 
 # Countries and zones of the partner classes that join: search results and local times vary.
 PLACES = [
@@ -187,9 +185,9 @@ def grow(world, units: int) -> None:
 
         # Challenges: one more challenge, and one more approved entry in the world's one.
         challenge = open_challenge(title=f"Challenge of play {n}")
-        entry = enter(first, mine, files=[challenge_png()], title=f"City {n}", show_faces=True)
+        entry = enter(first, mine, files=[png_upload()], title=f"City {n}", show_faces=True)
         challenges.entry_consent(entry=entry, teacher=gisel, show_names=True, show_faces=True)
-        enter(challenge, room, files=[challenge_png()], title=f"Town {n}")
+        enter(challenge, room, files=[png_upload()], title=f"Town {n}")
 
         # Notifications for Gisel, of three kinds.
         for kind, params in NOTIFICATIONS:

@@ -19,16 +19,16 @@ from PIL import Image
 from pypdf import PdfReader
 
 from orbis.board.models import Attachment, Post
+from orbis.classrooms.codes import display_code
 from orbis.classrooms.models import AvailabilityPeriod
 from orbis.live.models import LiveSession, SessionReminder
 from orbis.notifications.models import Notification
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.reflections.models import ReflectionResponse
 from orbis.showcase.models import Showcase
-from orbis.students.codes import display_code
-from orbis.uploads.tests.samples import jpeg, pdf
+from tests.builders import add_partner, build_project
 from tests.factories import ClassroomFactory
+from tests.samples import jpeg, pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from orbis.board import services as board_services
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import build_project
+from tests.builders import build_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,7 +4,7 @@ layout mirrored for Arabic (right to left). Screenshots in test-artifacts/."""
 import pytest
 from django.utils import translation
 
-from orbis.projects.tests.conftest import build_project
+from tests.builders import build_project
 
 pytestmark = pytest.mark.browser
 

@@ -32,7 +32,7 @@ from django.urls import Resolver404, resolve, reverse
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from orbis.uploads.tests.samples import png
+from tests.samples import png
 from tests.site.world import ask, build_world, buildable
 
 EXAMPLES = int(os.environ.get("ORBIS_FUZZ_EXAMPLES", "6"))

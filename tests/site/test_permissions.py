@@ -92,7 +92,7 @@ ROUTES: dict[str, Route] = {
     "notification_read_all": Route(TEACHER, POST),
     # Projects: the listing and the assistant are for every teacher. A project's page, its
     # calendar and joining it are for anyone holding its link once it is open, but a draft is
-    # for its members only; editing is for the owner and co-editors (test_project_views.py
+    # for its members only; editing is for the owner and co-editors (test_plan_editing_pages.py
     # tests these rules). The world's project is a draft: another teacher gets 404 from each.
     "project_list": Route(TEACHER, GET),
     "project_mine": Route(TEACHER, GET),

@@ -28,8 +28,6 @@ from orbis.accounts.models import User
 from orbis.board import services as board
 from orbis.board.models import Attachment, Post
 from orbis.challenges import services as challenges
-from orbis.challenges.tests.conftest import enter, open_challenge
-from orbis.challenges.tests.conftest import png as challenge_png
 from orbis.live import services as live
 from orbis.moderation import services as moderation
 from orbis.moderation.models import Reason
@@ -38,12 +36,11 @@ from orbis.notifications.models import Notification
 from orbis.partners.models import PartnerRequest, PartnerSuggestion
 from orbis.projects.access import project_with_members
 from orbis.projects.models import JoinRequest, Membership, Project
-from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.reflections import services as reflections
 from orbis.reflections.models import ReflectionPrompt
 from orbis.showcase import services as showcases
 from orbis.students.middleware import SESSION_KEY
-from orbis.uploads.tests.samples import png, uploaded
+from tests.builders import add_partner, build_project, enter, open_challenge
 from tests.factories import (
     AvailabilityPeriodFactory,
     ClassroomFactory,
@@ -52,6 +49,7 @@ from tests.factories import (
     StudentFactory,
     TeacherFactory,
 )
+from tests.samples import png, png_upload, uploaded
 
 ROLES = (
     "anonymous",
@@ -220,10 +218,10 @@ def build_world() -> World:
 
     # Challenges: an approved entry of Gisel's class with a picture, a waiting one by Puma.
     challenge = open_challenge()
-    entry = enter(challenge, room, files=[challenge_png()], show_faces=True)
+    entry = enter(challenge, room, files=[png_upload()], show_faces=True)
     challenges.entry_consent(entry=entry, teacher=gisel, show_names=True, show_faces=True)
-    waiting = enter(challenge, room, student=puma, files=[challenge_png()], title="Puma's city")
-    out_entry = enter(challenge, out_room, files=[challenge_png()], title="Outside city")
+    waiting = enter(challenge, room, student=puma, files=[png_upload()], title="Puma's city")
+    out_entry = enter(challenge, out_room, files=[png_upload()], title="Outside city")
 
     # Partners, school, notifications, the calendar feed.
     term = SchoolTermFactory(school=school, name="Primer cuatrimestre")

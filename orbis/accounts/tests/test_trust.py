@@ -12,18 +12,17 @@ from django.utils import timezone
 from orbis.accounts import limits
 from orbis.board import services as board
 from orbis.board.models import Post
-from orbis.board.tests.conftest import png
 from orbis.challenges import services as challenges
 from orbis.challenges.models import ChallengeEntry
-from orbis.challenges.tests.conftest import open_challenge
 from orbis.live import services as live
 from orbis.live.models import LiveSession
 from orbis.partners import services as partners
 from orbis.partners.models import PartnerRequest
 from orbis.projects.models import JoinRequest, Project
-from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.uploads.processing import clean_upload
+from tests.builders import add_partner, build_project, open_challenge
 from tests.factories import ClassroomFactory, SchoolFactory, StudentFactory, TeacherFactory
+from tests.samples import png_upload
 
 UNCONFIRMED = "Confirm your email address before contacting other classes: follow the link we sent."
 
@@ -152,7 +151,7 @@ def test_an_unconfirmed_teacher_cannot_enter_a_challenge(unconfirmed, unconfirme
             challenge=challenge,
             classroom=unconfirmed_class,
             title="Our river",
-            uploads=[clean_upload(png())],
+            uploads=[clean_upload(png_upload())],
             teacher=unconfirmed,
         )
     assert not ChallengeEntry.objects.exists()
@@ -229,11 +228,6 @@ def test_the_request_page_shows_the_limit_message(teacher_client, teacher, class
 # ---- board posts and comments an hour, uploads a day -----------------------------------------
 
 
-@pytest.fixture
-def project(classroom):
-    return build_project(classroom, status=Project.Status.RUNNING)
-
-
 def post(project, classroom, *, teacher=None, student=None, uploads=()):
     return board.post_create(
         project=project,
@@ -282,9 +276,9 @@ def test_a_classs_students_share_three_times_their_teachers_limit(
 
 def test_uploads_a_day_refuse_the_whole_post(teacher, classroom, project, settings):
     settings.NEW_UPLOADS_PER_DAY = 2
-    post(project, classroom, teacher=teacher, uploads=[png(), png("b.png")])
+    post(project, classroom, teacher=teacher, uploads=[png_upload(), png_upload("b.png")])
     with pytest.raises(board.BoardError) as refused:
-        post(project, classroom, teacher=teacher, uploads=[png("c.png")])
+        post(project, classroom, teacher=teacher, uploads=[png_upload("c.png")])
     assert refused.value.message == (
         "2 files were uploaded today. New accounts can upload 2 a day. Try again tomorrow."
     )
@@ -300,7 +294,7 @@ def enter(challenge, classroom, teacher):
         challenge=challenge,
         classroom=classroom,
         title="Our river",
-        uploads=[clean_upload(png())],
+        uploads=[clean_upload(png_upload())],
         teacher=teacher,
     )
 

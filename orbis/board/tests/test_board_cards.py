@@ -1,6 +1,6 @@
-"""The post cards built in Python (orbis/board/cards.py): the markup the templates had, every
-value escaped, reactions in one form per post that works without JavaScript, and the blank
-forms rendered once."""
+"""The post cards (prepared once a page by orbis/board/cards.py, rendered by the board's template,
+board/board.html#card): every value escaped, reactions in one form per post that works without
+JavaScript, and the blank forms rendered once."""
 
 import re
 from datetime import UTC, datetime
@@ -15,13 +15,13 @@ from django.utils import timezone, translation
 
 from orbis.board import forms as board_forms
 from orbis.board import services
-from orbis.board.cards import MARKER, CardRenderer, Pattern
+from orbis.board.cards import MARKER, CardPage, Pattern
 from orbis.board.forms import BoardFilterForm, PostForm, form_html
 from orbis.board.models import Attachment, Reaction
+from orbis.projects.access import Viewer
 from orbis.projects.models import Project
 from tests.factories import StudentFactory
-
-from .conftest import student_client_for
+from tests.helpers import student_client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -161,10 +161,10 @@ def test_the_card_speaks_the_viewer_language(teacher_client, partnered, classroo
 @pytest.mark.parametrize("language", ["en", "fr", "ar", "hi"])
 def test_card_dates_read_as_the_date_filter(language, rf_request, partnered):
     with translation.override(language), timezone.override(ZoneInfo("Asia/Kolkata")):
-        renderer = CardRenderer(rf_request, partnered, writable=True)
+        card_page = CardPage(rf_request, partnered, Viewer(teacher=rf_request.user), writable=True)
         for month in range(1, 13):
             moment = timezone.localtime(datetime(2026, month, 3, 21, 7, tzinfo=UTC))
-            assert renderer._when(moment) == date_filter(moment, "j M Y, H:i")
+            assert card_page.when(moment) == date_filter(moment, "j M Y, H:i")
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from django.urls import reverse
 from orbis.board import services
 from orbis.board.models import Post
 from tests.factories import ClassroomFactory, StudentFactory
-
-from .conftest import png, student_client_for
+from tests.helpers import student_client_for
+from tests.samples import png_upload
 
 ROUTE_NAMES = {
     "board",
@@ -91,7 +91,7 @@ DATA = {
 def world(partnered, classroom, student, partner_teacher, outsider, login_client):
     post = services.post_create(
         project=partnered, classroom=classroom, phase="definition", title="Gisel's post",
-        body="", uploads=[png()], teacher=classroom.teacher,
+        body="", uploads=[png_upload()], teacher=classroom.teacher,
     )  # fmt: skip
     student_post = services.post_create(
         project=partnered, classroom=classroom, phase="execution", title="Puma's post",

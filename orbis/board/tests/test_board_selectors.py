@@ -13,8 +13,7 @@ from django.utils import timezone
 from orbis.board import selectors, services
 from orbis.board.models import BoardVisit, Status
 from orbis.projects.access import Viewer
-
-from .conftest import png
+from tests.samples import png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +90,9 @@ def busy_board(partnered, classroom, delhi, tiger, student, partner_teacher):
     after Jhansi's last visit."""
     start = timezone.now() - timedelta(days=2)
     with time_machine.travel(start, tick=False):
-        old = teacher_post(partnered, classroom, title="Old", phase="definition", uploads=[png()])
+        old = teacher_post(
+            partnered, classroom, title="Old", phase="definition", uploads=[png_upload()]
+        )
         teacher_post(partnered, delhi, title="Delhi old")
         viewer = viewer_of(partnered, teacher=partner_teacher)
         selectors.visit_since(partnered, viewer, record=True)
@@ -201,10 +202,10 @@ def test_the_board_card_counts_and_status(busy_board, partner_client, partnered)
     # In the same visit as the fixture's last look.
     with time_machine.travel(busy_board["visit"] + timedelta(minutes=5), tick=False):
         response = partner_client.get(reverse("board", args=[partnered.token]))
-    cards = {card["post"].title: card for card in response.context["cards"]}
-    assert cards["Old"]["post"].comment_count == 1 and cards["Old"]["new_comments"] == 1
-    assert cards["Fresh"]["is_new"] and not cards["Old"]["is_new"]
-    assert cards["Waiting"]["post"].status == Status.PENDING
+    cards = {card.post.title: card for card in response.context["cards"]}
+    assert cards["Old"].post.comment_count == 1 and cards["Old"].new_comments == 1
+    assert cards["Fresh"].is_new and not cards["Old"].is_new
+    assert cards["Waiting"].post.status == Status.PENDING
     assert response.context["new_count"] == 3
     assert response.context["page"].paginator.count == 6
 
@@ -224,12 +225,12 @@ def test_the_board_asks_as_many_queries_for_25_busy_posts_as_for_one(
 ):
     settings.NEW_ACCOUNT_DAYS = -1  # no hourly limit for these accounts
     url = reverse("board", args=[partnered.token])
-    post = teacher_post(partnered, classroom, uploads=[png()])
+    post = teacher_post(partnered, classroom, uploads=[png_upload()])
     services.reaction_toggle(post=post, kind="heart", student=student)
     services.comment_create(post=post, starter="", body="Hi", teacher=partner_teacher)
     one = count_queries(partner_client, url)
     for n in range(24):
-        post = teacher_post(partnered, classroom, title=f"Post {n}", uploads=[png()])
+        post = teacher_post(partnered, classroom, title=f"Post {n}", uploads=[png_upload()])
         services.reaction_toggle(post=post, kind="clap", student=student)
         services.reaction_toggle(post=post, kind="wow", teacher=partner_teacher)
         services.comment_create(post=post, starter="", body="Hi", teacher=partner_teacher)

@@ -8,11 +8,11 @@ from django.db import IntegrityError, transaction
 
 from orbis.board import services
 from orbis.board.models import Attachment, Comment, Post, Reaction, Status
+from orbis.board.services import notices
 from orbis.notifications.models import Notification
 from orbis.projects.models import Project
 from orbis.uploads.processing import UploadRefused
-
-from .conftest import fake_png, pdf, png
+from tests.samples import fake_png_upload, pdf_upload, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def teacher_post(project, classroom, **options):
 
 
 def test_a_teacher_post_with_attachments_is_stored_and_shown_at_once(partnered, classroom):
-    post = teacher_post(partnered, classroom, uploads=[png(), pdf()])
+    post = teacher_post(partnered, classroom, uploads=[png_upload(), pdf_upload()])
     assert post.status == Status.APPROVED and post.visible
     assert post.body_html == "<p>We are <strong>25</strong> students.</p>\n"
     kinds = sorted(post.attachments.values_list("kind", flat=True))
@@ -47,7 +47,7 @@ def test_a_teacher_post_with_attachments_is_stored_and_shown_at_once(partnered, 
 
 def test_a_refused_third_file_stores_nothing(partnered, classroom):
     with pytest.raises(UploadRefused):
-        teacher_post(partnered, classroom, uploads=[png(), pdf(), fake_png()])
+        teacher_post(partnered, classroom, uploads=[png_upload(), pdf_upload(), fake_png_upload()])
     assert not Post.objects.exists()
     assert not Attachment.objects.exists()
     assert stored_files() == []
@@ -58,16 +58,16 @@ def test_a_failure_after_storing_removes_the_stored_files(partnered, classroom, 
     def broken(post):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr(services, "_announce", broken)
+    monkeypatch.setattr(notices, "announce", broken)
     with pytest.raises(RuntimeError):
-        teacher_post(partnered, classroom, uploads=[png(), png("second.png")])
+        teacher_post(partnered, classroom, uploads=[png_upload(), png_upload("second.png")])
     assert not Post.objects.exists()
     assert stored_files() == []
 
 
 def test_more_than_five_files_are_refused(partnered, classroom):
     with pytest.raises(services.BoardError):
-        teacher_post(partnered, classroom, uploads=[png(f"{n}.png") for n in range(6)])
+        teacher_post(partnered, classroom, uploads=[png_upload(f"{n}.png") for n in range(6)])
     assert not Post.objects.exists()
 
 
@@ -274,7 +274,7 @@ def test_a_student_edit_waits_again(partnered, classroom, student):
 def test_deleting_a_post_removes_its_files_once_committed(
     partnered, classroom, django_capture_on_commit_callbacks
 ):
-    post = teacher_post(partnered, classroom, uploads=[png()])
+    post = teacher_post(partnered, classroom, uploads=[png_upload()])
     assert len(stored_files()) == 2  # the image and its thumbnail
     with django_capture_on_commit_callbacks(execute=True):
         services.post_delete(post=post, teacher=classroom.teacher)

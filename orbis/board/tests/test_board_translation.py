@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from orbis.board import language, services
 from orbis.board.models import Post, PostTranslation
+from tests.helpers import student_client_for
 
-from .conftest import SPANISH, student_client_for
+from .conftest import SPANISH
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from orbis.board import services
 from orbis.board.models import Attachment, Comment, Post, Reaction, Status
-
-from .conftest import fake_png, pdf, png, student_client_for
+from tests.helpers import student_client_for
+from tests.samples import fake_png_upload, pdf_upload, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_teacher_posts_with_an_image_and_a_pdf(teacher_client, partnered):
     response = teacher_client.post(
         create_url(partnered),
         {"title": "Our river", "body": "It is *cold*.", "phase": "execution",
-         "files": [png(), pdf()]},
+         "files": [png_upload(), pdf_upload()]},
     )  # fmt: skip
     assert response.status_code == 302 and response["Location"] == board_url(partnered)
     post = Post.objects.get()
@@ -61,7 +61,11 @@ def test_a_teacher_posts_with_an_image_and_a_pdf(teacher_client, partnered):
 def test_a_refused_file_is_a_field_error_and_nothing_is_saved(teacher_client, partnered):
     response = teacher_client.post(
         create_url(partnered),
-        {"title": "Our river", "phase": "execution", "files": [png(), pdf(), fake_png()]},
+        {
+            "title": "Our river",
+            "phase": "execution",
+            "files": [png_upload(), pdf_upload(), fake_png_upload()],
+        },
     )
     assert response.status_code == 200
     assert response.context["form"].errors["files"]
@@ -70,13 +74,13 @@ def test_a_refused_file_is_a_field_error_and_nothing_is_saved(teacher_client, pa
 
 def test_the_post_form_checks_its_fields(teacher_client, partnered):
     response = teacher_client.post(
-        create_url(partnered), {"title": "  ", "phase": "someday", "files": [png()] * 0}
+        create_url(partnered), {"title": "  ", "phase": "someday", "files": [png_upload()] * 0}
     )
     form = response.context["form"]
     assert set(form.errors) == {"title", "phase"}
     too_many = teacher_client.post(
         create_url(partnered),
-        {"title": "x", "phase": "execution", "files": [png(f"{n}.png") for n in range(6)]},
+        {"title": "x", "phase": "execution", "files": [png_upload(f"{n}.png") for n in range(6)]},
     )
     assert "at most 5 files" in str(too_many.context["form"].errors["files"])
     assert not Post.objects.exists()
@@ -98,7 +102,7 @@ def test_the_new_post_defaults_to_the_current_phase(teacher_client, partnered):
 
 
 def test_a_teacher_with_two_member_classes_chooses_one(teacher_client, partnered, teacher):
-    from orbis.projects.tests.conftest import add_partner
+    from tests.builders import add_partner
     from tests.factories import ClassroomFactory
 
     second = ClassroomFactory(teacher=teacher, name="7th grade A")
@@ -122,7 +126,7 @@ def test_a_teacher_can_not_post_for_a_partner_class(
         create_url(partnered), {"title": "x", "phase": "definition", "classroom": delhi.pk}
     )
     assert Post.objects.get().classroom == classroom
-    from orbis.projects.tests.conftest import add_partner
+    from tests.builders import add_partner
     from tests.factories import ClassroomFactory
 
     add_partner(partnered, ClassroomFactory(teacher=teacher, name="7th grade A"))
@@ -264,16 +268,16 @@ def mixed_board(partnered, classroom, delhi):
     return {
         "text": post_as_teacher(partnered, classroom, title="Only words", phase="definition"),
         "image": post_as_teacher(
-            partnered, classroom, title="A drawing", uploads=[png()], phase="execution"
+            partnered, classroom, title="A drawing", uploads=[png_upload()], phase="execution"
         ),
         "pdf": post_as_teacher(
-            partnered, delhi, title="Delhi report", uploads=[pdf()], phase="execution"
+            partnered, delhi, title="Delhi report", uploads=[pdf_upload()], phase="execution"
         ),
     }
 
 
 def titles(response) -> set[str]:
-    return {card["post"].title for card in response.context["cards"]}
+    return {card.post.title for card in response.context["cards"]}
 
 
 def test_filters_by_phase_class_and_type(teacher_client, partnered, delhi, mixed_board):
@@ -333,9 +337,9 @@ def test_new_since_your_last_visit(partner_client, partnered, classroom, delhi):
     with time_machine.travel(start + timedelta(days=1), tick=False):
         response = partner_client.get(board_url(partnered))
         assert response.context["new_count"] == 1
-        cards = {card["post"].title: card for card in response.context["cards"]}
-        assert cards["Fresh news"]["is_new"] and not cards["Old news"]["is_new"]
-        assert not cards["Her own post"]["is_new"]
+        cards = {card.post.title: card for card in response.context["cards"]}
+        assert cards["Fresh news"].is_new and not cards["Old news"].is_new
+        assert not cards["Her own post"].is_new
         assert "1 new post since your last visit" in response.content.decode()
     # Within the same visit, what was new stays new (the "only new" link shows it).
     with time_machine.travel(start + timedelta(days=1, minutes=5), tick=False):
@@ -356,17 +360,17 @@ def test_new_comments_are_counted_on_their_post(partner_client, partnered, class
     with time_machine.travel(start + timedelta(days=1), tick=False):
         response = partner_client.get(board_url(partnered, new=1))
         (card,) = response.context["cards"]
-        assert card["new_comments"] == 1
+        assert card.new_comments == 1
 
 
 # ---- gallery and files ---------------------------------------------------------------------------
 
 
 def test_the_gallery_shows_media_of_visible_posts(student_client, partnered, classroom, tiger):
-    post_as_teacher(partnered, classroom, title="Pictures", uploads=[png(), pdf()])
+    post_as_teacher(partnered, classroom, title="Pictures", uploads=[png_upload(), pdf_upload()])
     services.post_create(
         project=partnered, classroom=tiger.classroom, phase="execution", title="Waiting",
-        body="", uploads=[png("hidden.png")], student=tiger,
+        body="", uploads=[png_upload("hidden.png")], student=tiger,
     )  # fmt: skip
     response = student_client.get(reverse("board_gallery", args=[partnered.token]))
     names = sorted(a.name for a in response.context["page"])
@@ -380,7 +384,7 @@ def test_the_gallery_shows_media_of_visible_posts(student_client, partnered, cla
 def test_files_are_served_to_members_with_safe_headers(
     student_client, partnered, classroom, outsider_client
 ):
-    post = post_as_teacher(partnered, classroom, uploads=[png(), pdf()])
+    post = post_as_teacher(partnered, classroom, uploads=[png_upload(), pdf_upload()])
     image = post.attachments.get(kind="image")
     url = reverse("board_file", args=[partnered.token, image.pk])
     response = student_client.get(url)
@@ -403,7 +407,7 @@ def test_a_file_of_a_waiting_post_is_served_only_to_its_author_and_teacher(
 ):
     post = services.post_create(
         project=partnered, classroom=tiger.classroom, phase="execution", title="Waiting",
-        body="", uploads=[png()], student=tiger,
+        body="", uploads=[png_upload()], student=tiger,
     )  # fmt: skip
     url = reverse("board_file", args=[partnered.token, post.attachments.get().pk])
     assert student_client_for(tiger).get(url).status_code == 200
@@ -413,10 +417,10 @@ def test_a_file_of_a_waiting_post_is_served_only_to_its_author_and_teacher(
 
 def test_a_file_of_another_project_is_not_found(teacher_client, partnered, classroom):
     from orbis.projects.models import Project
-    from orbis.projects.tests.conftest import build_project
+    from tests.builders import build_project
 
     other = build_project(classroom, status=Project.Status.RUNNING)
-    post = post_as_teacher(other, classroom, uploads=[png()])
+    post = post_as_teacher(other, classroom, uploads=[png_upload()])
     url = reverse("board_file", args=[partnered.token, post.attachments.get().pk])
     assert teacher_client.get(url).status_code == 404
 
@@ -461,7 +465,7 @@ def test_the_student_space_links_to_her_class_projects_boards(
     student_client, partnered, classroom, delhi
 ):
     from orbis.projects.models import Project
-    from orbis.projects.tests.conftest import build_project
+    from tests.builders import build_project
 
     build_project(classroom, status=Project.Status.DRAFT)  # not started: not shown
     start = timezone.now()
@@ -480,7 +484,7 @@ def test_the_student_space_links_to_her_class_projects_boards(
 def test_the_queues_list_waiting_comments_and_approve_them(
     partner_client, partnered, classroom, tiger, partner_teacher
 ):
-    from orbis.projects.tests.conftest import build_project
+    from tests.builders import build_project
 
     post = post_as_teacher(partnered, classroom)
     waiting = services.comment_create(post=post, starter="what_if", body="we swap", student=tiger)

@@ -7,8 +7,7 @@ from django.test import Client
 
 from orbis.board.models import Post, Status
 from orbis.students.middleware import SESSION_KEY
-
-from .conftest import png
+from tests.samples import png_upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,7 +40,7 @@ def test_a_post_with_a_picture_and_a_student_post_approved(
 ):
     url = f"{live_server.url}/board/{partnered.token}/"
     picture = tmp_path / "river.png"
-    picture.write_bytes(png("river.png", size=(640, 420), color="teal").read())
+    picture.write_bytes(png_upload("river.png", size=(640, 420), color="teal").read())
 
     gisel = signed_in(browser_page, live_server, user=teacher)
     gisel.goto(url)

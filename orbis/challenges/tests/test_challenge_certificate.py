@@ -7,9 +7,8 @@ from datetime import date
 from django.urls import reverse
 from pypdf import PdfReader
 
+from tests.builders import enter, open_challenge
 from tests.factories import ClassroomFactory
-
-from .conftest import enter, open_challenge
 
 
 def pdf_text(response) -> str:

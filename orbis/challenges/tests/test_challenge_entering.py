@@ -11,9 +11,11 @@ from django.utils import timezone
 from orbis.challenges import services
 from orbis.challenges.models import Challenge, ChallengeEntry, ChallengeMedia
 from orbis.notifications.models import Notification
+from tests.builders import enter, open_challenge
 from tests.factories import ClassroomFactory, StudentFactory
+from tests.samples import hostile_upload, pdf_upload, png_upload
 
-from .conftest import enter, hostile_file, open_challenge, pdf, png, stored_files
+from .conftest import stored_files
 
 
 def entry_rows():
@@ -33,7 +35,7 @@ def test_teacher_enters_her_class_and_the_entry_is_in_the_gallery(
             "classroom": classroom.pk,
             "title": "Our paper city",
             "description": "We built it\nfrom boxes.",
-            "files": [png(), pdf()],
+            "files": [png_upload(), pdf_upload()],
         },
     )
     assert response.status_code == 302
@@ -55,7 +57,7 @@ def test_teacher_cannot_enter_another_teachers_class(
     theirs = ClassroomFactory(teacher=partner_teacher)
     response = teacher_client.post(
         reverse("challenge_enter", args=[challenge.slug]),
-        {"classroom": theirs.pk, "title": "Hacked", "files": [png()]},
+        {"classroom": theirs.pk, "title": "Hacked", "files": [png_upload()]},
     )
     assert response.status_code == 200
     assert entry_rows() == (0, 0)
@@ -67,7 +69,7 @@ def test_student_entry_waits_then_appears_once_approved(
 ):
     url = reverse("challenge_enter", args=[challenge.slug])
     assert student_client.get(url).status_code == 200
-    response = student_client.post(url, {"title": "Puma's maze", "files": [pdf()]})
+    response = student_client.post(url, {"title": "Puma's maze", "files": [pdf_upload()]})
     assert response.status_code == 302
     entry = ChallengeEntry.objects.get()
     assert (entry.status, entry.author_student, entry.classroom) == ("pending", student, classroom)
@@ -112,7 +114,7 @@ def test_no_entry_outside_an_open_challenges_dates(teacher_client, classroom, op
     challenge = open_challenge(**options)
     url = reverse("challenge_enter", args=[challenge.slug])
     response = teacher_client.post(
-        url, {"classroom": classroom.pk, "title": "Late", "files": [png()]}, follow=True
+        url, {"classroom": classroom.pk, "title": "Late", "files": [png_upload()]}, follow=True
     )
     assert (
         "This challenge does not accept entries now: it is open from" in response.content.decode()
@@ -138,7 +140,7 @@ def test_a_challenge_is_open_on_its_dates_in_every_time_zone(classroom):
 def test_a_refused_file_stores_nothing(teacher_client, challenge, classroom):
     response = teacher_client.post(
         reverse("challenge_enter", args=[challenge.slug]),
-        {"classroom": classroom.pk, "title": "Sneaky", "files": [png(), hostile_file()]},
+        {"classroom": classroom.pk, "title": "Sneaky", "files": [png_upload(), hostile_upload()]},
     )
     assert response.status_code == 200
     assert 'class="errors"' in response.content.decode()
@@ -153,7 +155,7 @@ def test_a_failure_after_storing_removes_the_stored_files(challenge, classroom, 
     monkeypatch.setattr(services, "notify", broken)  # a student's entry notifies her teacher
     student = StudentFactory(classroom=classroom)
     with pytest.raises(RuntimeError):
-        enter(challenge, classroom, student=student, files=[png(), pdf()])
+        enter(challenge, classroom, student=student, files=[png_upload(), pdf_upload()])
     assert entry_rows() == (0, 0)
     assert stored_files() == []
 
@@ -163,7 +165,7 @@ def test_a_creation_needs_one_to_five_files(teacher_client, challenge, classroom
     none = teacher_client.post(url, {"classroom": classroom.pk, "title": "Nothing"})
     assert "Add your creation: at least one file." in none.content.decode()
     six = teacher_client.post(
-        url, {"classroom": classroom.pk, "title": "Many", "files": [png() for _ in range(6)]}
+        url, {"classroom": classroom.pk, "title": "Many", "files": [png_upload() for _ in range(6)]}
     )
     assert "Add at most 5 files." in six.content.decode()
     assert entry_rows() == (0, 0)
@@ -172,7 +174,7 @@ def test_a_creation_needs_one_to_five_files(teacher_client, challenge, classroom
 
 def test_anonymous_visitors_log_in_to_enter(client, challenge):
     url = reverse("challenge_enter", args=[challenge.slug])
-    response = client.post(url, {"title": "x", "files": [png()]})
+    response = client.post(url, {"title": "x", "files": [png_upload()]})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert entry_rows() == (0, 0)

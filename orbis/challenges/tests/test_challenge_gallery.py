@@ -8,13 +8,15 @@ from django.test import Client
 from django.urls import reverse
 
 from orbis.challenges.models import ChallengeMedia
-
-from .conftest import enter, open_challenge, pdf, png
+from tests.builders import enter, open_challenge
+from tests.samples import pdf_upload, png_upload
 
 
 @pytest.fixture
 def entry(challenge, classroom, student):
-    entry = enter(challenge, classroom, student=student, files=[png(), pdf()], title="Maze")
+    entry = enter(
+        challenge, classroom, student=student, files=[png_upload(), pdf_upload()], title="Maze"
+    )
     entry.status = "approved"
     entry.save(update_fields=["status"])
     return entry

@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 
 from orbis.challenges.models import Challenge, ChallengeEntry, ChallengeMedia
+from tests.builders import enter
+from tests.samples import png_upload
 
-from .conftest import enter, png, stored_files
+from .conftest import stored_files
 
 HUGE = 99999999999999999999  # beyond a 64-bit integer
 HOSTILE = [
@@ -22,11 +24,6 @@ HOSTILE = [
 
 def rows():
     return Challenge.objects.count(), ChallengeEntry.objects.count(), ChallengeMedia.objects.count()
-
-
-@pytest.fixture
-def staff_client(staff, login_client):
-    return login_client(staff)
 
 
 def test_huge_and_unknown_ids_are_404(client, teacher_client, challenge, classroom):
@@ -78,7 +75,7 @@ def test_hostile_entry_values(teacher_client, challenge, classroom, value):
         before = rows()
         response = teacher_client.post(
             reverse("challenge_enter", args=[challenge.slug]),
-            {**fields, field: value, "files": [png()]},
+            {**fields, field: value, "files": [png_upload()]},
         )
         assert response.status_code in {200, 302}, (field, value)
         if response.status_code == 200:

@@ -7,9 +7,8 @@ from django.urls import reverse
 
 from orbis.challenges import services
 from orbis.challenges.models import Challenge
+from tests.builders import enter, open_challenge
 from tests.factories import TeacherFactory
-
-from .conftest import enter, open_challenge
 
 
 def payload(**changes):
@@ -27,11 +26,6 @@ def payload(**changes):
         "status": "open",
     }
     return {**values, **changes}
-
-
-@pytest.fixture
-def staff_client(staff, login_client):
-    return login_client(staff)
 
 
 def test_staff_opens_a_challenge_with_an_address_made_from_its_title(staff_client, staff):

@@ -13,9 +13,9 @@ from django.urls import reverse
 
 from orbis.challenges.models import ChallengeEntry
 from orbis.students.middleware import SESSION_KEY
+from tests.builders import enter, open_challenge
 from tests.factories import StudentFactory
-
-from .conftest import enter, open_challenge, pdf, png
+from tests.samples import pdf_upload, png_upload
 
 ROUTE_NAMES = {
     "challenge_list",
@@ -47,8 +47,8 @@ def world(classroom, student):
     """An open challenge with Gisel's approved entry (a picture with consent, a PDF) and a
     pending entry of her student Puma."""
     challenge = open_challenge()
-    shown = enter(challenge, classroom, files=[png(), pdf()], show_faces=True)
-    waiting = enter(challenge, classroom, student=student, files=[png()], title="Waiting")
+    shown = enter(challenge, classroom, files=[png_upload(), pdf_upload()], show_faces=True)
+    waiting = enter(challenge, classroom, student=student, files=[png_upload()], title="Waiting")
     image = shown.media.get(kind="image")
     return {
         "challenge": challenge,

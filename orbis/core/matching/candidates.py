@@ -15,7 +15,8 @@ Small runs score every pair. Large runs put each classroom in buckets and pair n
 
 import numpy as np
 
-from orbis.core.matching.encode import Encoded, distinct, score_pairs, verified_ok
+from orbis.core.matching.encode import Encoded, distinct
+from orbis.core.matching.pair_scores import score_pairs, verified_ok
 from orbis.core.matching.profiles import Constraints, Weights
 from orbis.core.matching.score import age_gap
 from orbis.core.timetable import MINUTES_PER_DAY

@@ -8,7 +8,8 @@ of its pairs. In group mode a classroom joins at most one group, which is its on
 
 import numpy as np
 
-from orbis.core.matching.encode import Encoded, first_of_each, score_pairs
+from orbis.core.matching.encode import Encoded, first_of_each
+from orbis.core.matching.pair_scores import score_pairs
 from orbis.core.matching.pairing import edge_order
 from orbis.core.matching.profiles import Constraints, Weights
 

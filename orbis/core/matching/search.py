@@ -13,9 +13,10 @@ from datetime import date
 
 import numpy as np
 
-from orbis.core.matching.encode import Encoded, SetColumn, encode, overlap_minutes, score_pairs
+from orbis.core.matching.encode import Encoded, SetColumn, encode
+from orbis.core.matching.pair_scores import overlap_minutes, score_pairs
 from orbis.core.matching.profiles import ClassroomProfile, Constraints, Weights
-from orbis.core.matching.weeks import monday_of
+from orbis.core.timetable import monday_of
 
 
 @dataclass(frozen=True)

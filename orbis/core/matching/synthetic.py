@@ -8,38 +8,18 @@ classrooms in some countries than in others, so some regions and zones are spars
 
 import numpy as np
 
+from orbis.core.codes import APPROACHES, SDGS
+from orbis.core.codes import SECONDARY_SUBJECTS as SUBJECTS
 from orbis.core.matching.profiles import ClassroomProfile
 from orbis.core.regions import region_of
 from orbis.core.timetable import Period
 from orbis.core.world import COUNTRIES, World
+from orbis.core.world.vocabularies import PRIMARY_EXTRAS
 
 # Relative numbers of classrooms: many in a few countries, few in the sparse ones.
 SHARE = {"US": 8, "IN": 8, "BR": 5, "MX": 4, "DE": 3, "FR": 3, "ES": 3, "IT": 3, "NG": 3}
 SPARSE = {"UY": 0.4, "NZ": 0.4, "JO": 0.5, "IR": 0.5, "FI": 0.6, "GH": 0.8, "CL": 0.8}
 ENGLISH = {"native": 1.0, "medium": 1.0, "strong": 0.6, "foreign": 0.35}
-APPROACHES = ("connect", "collaborate", "create")
-SUBJECTS = (
-    "languages",
-    "english",
-    "literature",
-    "mathematics",
-    "science",
-    "biology",
-    "chemistry",
-    "physics",
-    "geography",
-    "history",
-    "social-studies",
-    "citizenship",
-    "arts",
-    "music",
-    "physical-education",
-    "technology",
-    "economics",
-    "religion-ethics",
-    "environment",
-)
-PRIMARY_EXTRAS = ("arts", "music", "environment", "english", "science", "geography")
 PERIOD_MINUTES = (45, 60, 80, 90, 120, 150)  # lessons and longer windows for live meetings
 
 
@@ -167,7 +147,7 @@ def synthetic_profiles(
                 age_max=hi,
                 languages=_interned(set_cache, ("l", lang), lambda m=lang: _bits(m, language_list)),
                 subjects=_interned(set_cache, subjects, lambda s=subjects: frozenset(s)),
-                sdgs=_interned(set_cache, ("g", sdg), lambda m=sdg: _bits(m, range(1, 18))),
+                sdgs=_interned(set_cache, ("g", sdg), lambda m=sdg: _bits(m, SDGS)),
                 approaches=_interned(set_cache, ("a", appr), lambda m=appr: _bits(m, APPROACHES)),
                 wants_live=lv,
                 partners_wanted=want,

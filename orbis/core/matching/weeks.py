@@ -17,22 +17,18 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from orbis.core.timetable import MINUTES_PER_DAY, MINUTES_PER_WEEK, Period, merge, utc_intervals
+from orbis.core.timetable import (
+    MINUTES_PER_DAY,
+    MINUTES_PER_WEEK,
+    Period,
+    merge,
+    monday_of,
+    utc_intervals,
+    utc_minute,
+)
 
 UTC = ZoneInfo("UTC")
 _SLOW = 1 << 40  # marks a day with a DST change in the offset table
-
-
-def monday_of(week_of: date) -> date:
-    return week_of - timedelta(days=week_of.weekday())
-
-
-def _utc_minute(tz: ZoneInfo, monday: date, weekday: int, minute: int) -> int:
-    """Exactly as timetable.utc_intervals computes one end of a period."""
-    day = monday + timedelta(days=weekday)
-    local = datetime(day.year, day.month, day.day, tzinfo=tz) + timedelta(minutes=minute)
-    week_start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
-    return int((local.astimezone(UTC) - week_start).total_seconds() // 60)
 
 
 @lru_cache(maxsize=4096)
@@ -40,11 +36,13 @@ def day_offsets(zone: str, monday: date) -> tuple[int | None, ...]:
     """Per weekday, the shift (UTC minute − local minute − weekday × 1440) of that whole local
     day, or None when the offset changes during the day (then convert each moment exactly)."""
     tz = ZoneInfo(zone)
+    week_start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
     shifts: list[int | None] = []
     for weekday in range(7):
         base = weekday * MINUTES_PER_DAY
+        day = monday + timedelta(days=weekday)
         probes = [
-            _utc_minute(tz, monday, weekday, minute) - base - minute
+            utc_minute(tz, day, minute, week_start) - base - minute
             for minute in (0, 6 * 60, 12 * 60, 18 * 60, MINUTES_PER_DAY)
         ]
         shifts.append(probes[0] if len(set(probes)) == 1 else None)

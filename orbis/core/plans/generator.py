@@ -14,8 +14,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from .calendar import SEARCH_DAYS, next_school_day, school_days, school_days_between
-from .library import MAX_AGE, MIN_AGE, Template, TemplateActivity
+from orbis.core.codes import APPROACHES, EXCHANGE_MODES
+from orbis.core.schooldays import (
+    SEARCH_DAYS,
+    SchoolCalendar,
+    next_school_day,
+    school_days,
+    school_days_between,
+)
+
+from .library import MAX_AGE, MIN_AGE
 from .library import library as default_library
 from .types import (
     Plan,
@@ -25,16 +33,15 @@ from .types import (
     PlannedSession,
     PlanRequest,
     Reason,
-    SchoolCalendar,
+    Template,
+    TemplateActivity,
 )
 from .vocabulary import (
-    APPROACHES,
     COMPETENCIES,
     DURATIONS,
     LANGUAGES,
     MAX_WEEKS,
     MIN_WEEKS,
-    MODES,
     PHASES,
 )
 
@@ -119,7 +126,7 @@ def validate(request: PlanRequest) -> None:
             raise PlanError(f"Student ages must be between {MIN_AGE} and {MAX_AGE}.", name)
     if request.age_min > request.age_max:
         raise PlanError("The youngest students cannot be older than the oldest.", "age_min")
-    if request.mode not in MODES:
+    if request.mode not in EXCHANGE_MODES:
         raise PlanError(f"Unknown mode {request.mode!r}: live or async.", "mode")
     if not request.languages:
         raise PlanError("Give at least one language the classes share.", "languages")

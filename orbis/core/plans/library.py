@@ -8,20 +8,20 @@ schema's rules, texts are held to the lengths the project's database columns tak
 import re
 import tomllib
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from orbis.core.codes import APPROACHES, EXCHANGE_MODES, SDGS
+
+from .types import ActivityText, Template, TemplateActivity, TemplateText
 from .vocabulary import (
     ACTIVITY_KINDS,
-    APPROACHES,
     COMPETENCIES,
     FINAL_PRODUCTS,
     LANGUAGES,
     MAX_WEEKS,
     MIN_WEEKS,
-    MODES,
     PHASES,
     PROJECT_TYPES,
 )
@@ -61,65 +61,6 @@ class TemplateError(ValueError):
     def __init__(self, problems: Iterable[str]):
         self.problems = list(problems)
         super().__init__("\n".join(self.problems))
-
-
-@dataclass(frozen=True)
-class TemplateText:
-    """A template's texts in one language."""
-
-    title: str
-    central_question: str
-    summary: str
-    objectives: tuple[str, ...]
-    reflection_prompts: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ActivityText:
-    """An activity's texts in one language.
-
-    milestone: the milestone's name when the activity's due date is a milestone. async_title /
-    async_instructions: what a live activity becomes in a project without live sessions.
-    """
-
-    title: str
-    description: str
-    instructions: str
-    evidence: str
-    milestone: str | None = None
-    async_title: str | None = None
-    async_instructions: str | None = None
-
-
-@dataclass(frozen=True)
-class TemplateActivity:
-    key: str
-    phase: str
-    kind: str
-    share: int  # relative length within its phase, 1..5
-    live: bool
-    milestone: bool
-    minutes: int  # length of the live session (live activities), else 0
-    texts: dict[str, ActivityText]  # language → texts
-
-
-@dataclass(frozen=True)
-class Template:
-    key: str  # the file name without .toml
-    approach: str
-    project_type: str
-    sdgs: tuple[int, ...]
-    subjects: tuple[str, ...]
-    competencies: tuple[str, ...]
-    ages: tuple[int, int]  # inclusive
-    weeks: tuple[int, int]  # inclusive
-    modes: tuple[str, ...]
-    final_products: tuple[str, ...]  # the first is the suggestion
-    texts: dict[str, TemplateText]  # language → texts
-    activities: tuple[TemplateActivity, ...]  # in plan order
-
-    def phase_activities(self, phase: str) -> tuple[TemplateActivity, ...]:
-        return tuple(activity for activity in self.activities if activity.phase == phase)
 
 
 MISSING: Any = object()  # a key that is absent (already reported as missing)
@@ -248,9 +189,7 @@ class _Checker:
         elif not isinstance(sdgs, list) or not sdgs:
             self.fail("sdgs", "must be a non-empty list of SDG numbers")
             sdgs = []
-        sdg_numbers = tuple(
-            self.integer(item, f"sdgs[{k}]", range(1, 18)) for k, item in enumerate(sdgs)
-        )
+        sdg_numbers = tuple(self.integer(item, f"sdgs[{k}]", SDGS) for k, item in enumerate(sdgs))
         if len(set(sdg_numbers)) < len(sdg_numbers):
             self.fail("sdgs", "has duplicates")
         texts = {lang: self.template_text(get(lang), lang) for lang in LANGUAGES}
@@ -271,7 +210,7 @@ class _Checker:
             competencies=self.codes(get("competencies"), "competencies", COMPETENCIES),
             ages=self.bounds(get("ages"), "ages", range(MIN_AGE, MAX_AGE + 1)),
             weeks=weeks,
-            modes=self.codes(get("modes"), "modes", MODES),
+            modes=self.codes(get("modes"), "modes", EXCHANGE_MODES),
             final_products=self.codes(get("final_products"), "final_products", FINAL_PRODUCTS),
             texts=texts,
             activities=self.activities(get("activities")),

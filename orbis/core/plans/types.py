@@ -1,22 +1,12 @@
-"""The plain data the plan generator takes and returns (no Django)."""
+"""The plain data the plan generator takes and returns, and the templates it reads (no Django).
+
+The templates are loaded and checked by library.py; these are what a loaded one looks like.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date
 
-
-@dataclass(frozen=True)
-class SchoolCalendar:
-    """When one participating school has no lessons.
-
-    weekend_days: 0 = Monday … 6 = Sunday. country: ISO 3166-1 alpha-2 (public holidays from the
-    `holidays` package; subdivision optional). breaks: inclusive (first, last) date ranges.
-    """
-
-    name: str
-    country: str
-    weekend_days: tuple[int, ...] = (5, 6)
-    subdivision: str | None = None
-    breaks: tuple[tuple[date, date], ...] = ()
+from orbis.core.schooldays import SchoolCalendar
 
 
 @dataclass(frozen=True)
@@ -118,3 +108,62 @@ class Clash:
     school: str
     reason: str  # "weekend", "holiday: <name>" or "break"
     shifted_to: date
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    """A template's texts in one language."""
+
+    title: str
+    central_question: str
+    summary: str
+    objectives: tuple[str, ...]
+    reflection_prompts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActivityText:
+    """An activity's texts in one language.
+
+    milestone: the milestone's name when the activity's due date is a milestone. async_title /
+    async_instructions: what a live activity becomes in a project without live sessions.
+    """
+
+    title: str
+    description: str
+    instructions: str
+    evidence: str
+    milestone: str | None = None
+    async_title: str | None = None
+    async_instructions: str | None = None
+
+
+@dataclass(frozen=True)
+class TemplateActivity:
+    key: str
+    phase: str
+    kind: str
+    share: int  # relative length within its phase, 1..5
+    live: bool
+    milestone: bool
+    minutes: int  # length of the live session (live activities), else 0
+    texts: dict[str, ActivityText]  # language → texts
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str  # the file name without .toml
+    approach: str
+    project_type: str
+    sdgs: tuple[int, ...]
+    subjects: tuple[str, ...]
+    competencies: tuple[str, ...]
+    ages: tuple[int, int]  # inclusive
+    weeks: tuple[int, int]  # inclusive
+    modes: tuple[str, ...]
+    final_products: tuple[str, ...]  # the first is the suggestion
+    texts: dict[str, TemplateText]  # language → texts
+    activities: tuple[TemplateActivity, ...]  # in plan order
+
+    def phase_activities(self, phase: str) -> tuple[TemplateActivity, ...]:
+        return tuple(activity for activity in self.activities if activity.phase == phase)

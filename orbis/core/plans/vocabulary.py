@@ -1,6 +1,7 @@
-"""Codes of the project vocabulary (labels are translated in orbis/projects/vocabulary.py)."""
+"""Codes of the project vocabulary (labels are translated in orbis/vocabulary.py)."""
 
-APPROACHES = ("connect", "collaborate", "create")
+# Approaches and exchange modes are shared with classrooms: see orbis/core/codes.py.
+
 PHASES = ("definition", "execution", "reflection", "dissemination")
 COMPETENCIES = (
     "intercultural-communication",
@@ -41,7 +42,6 @@ ACTIVITY_KINDS = (
     "reflection",
     "celebration",
 )
-MODES = ("live", "async")
 LANGUAGES = ("en", "es")  # languages the template library is written in
 
 # Weeks of time available: 0 is a single exchange of one or two hours.

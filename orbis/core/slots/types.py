@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from orbis.core.plans.types import SchoolCalendar
+from orbis.core.schooldays import SchoolCalendar
 from orbis.core.timetable import Period
 
 

@@ -16,6 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 from orbis.core import timetable
+from orbis.core.codes import APPROACHES, CEFR_LEVELS, SDGS, SECONDARY_SUBJECTS
 from orbis.core.world.calendars import _CALENDARS
 from orbis.core.world.countries import COUNTRIES, COUNTRY_BY_CODE, FRI_SAT, SAT_SUN, Country
 from orbis.core.world.curated import CURATED
@@ -39,18 +40,14 @@ from orbis.core.world.specs import (
     _Curated,
 )
 from orbis.core.world.vocabularies import (
-    _CEFR,
     _INTERESTS,
     _PERIOD_MINUTES,
-    _PRIMARY_EXTRAS,
-    _SECONDARY_SUBJECTS,
-    APPROACHES,
     NICKNAMES,
+    PRIMARY_EXTRAS,
     SUBJECT_TITLES,
 )
 
 __all__ = [
-    "APPROACHES",
     "CODE_ALPHABET",
     "CODE_LENGTH",
     "COUNTRIES",
@@ -102,7 +99,7 @@ def _english_level(country: Country, age_max: int) -> str:
         return "C2"
     band = 0 if age_max <= 9 else 1 if age_max <= 12 else 2 if age_max <= 15 else 3
     bonus = {"medium": 2, "strong": 1}.get(country.english, 0)
-    return _CEFR[min(band + bonus, 4)]
+    return CEFR_LEVELS[min(band + bonus, 4)]
 
 
 def _instruction_languages(country: Country, subjects: tuple[str, ...]) -> tuple[str, ...]:
@@ -287,9 +284,9 @@ class _Builder:
             low = first_age if index == 0 else min(18, max(6, first_age + r.randint(-1, 2)))
             high = min(18, low + r.choice((0, 1, 1, 2)))
             if high <= 10:
-                room_subjects: tuple[str, ...] = ("primary", r.choice(_PRIMARY_EXTRAS))
+                room_subjects: tuple[str, ...] = ("primary", r.choice(PRIMARY_EXTRAS))
             else:
-                room_subjects = tuple(r.sample(_SECONDARY_SUBJECTS, r.randint(1, 2)))
+                room_subjects = tuple(r.sample(SECONDARY_SUBJECTS, r.randint(1, 2)))
             subjects.update(dict.fromkeys(room_subjects))
             grade = max(1, min(12, low - 5))
             grade_label = country.grade_format.format(g=grade, y=grade + 1, s=r.choice("ABCDEF"))
@@ -311,7 +308,7 @@ class _Builder:
                     subjects=room_subjects,
                     languages=_instruction_languages(country, room_subjects),
                     english_level=_english_level(country, high),
-                    sdgs=tuple(sorted(r.sample(range(1, 18), r.randint(1, 3)))),
+                    sdgs=tuple(sorted(r.sample(SDGS, r.randint(1, 3)))),
                     approaches=tuple(a for a in APPROACHES if r.random() < 0.6) or ("connect",),
                     exchange_mode="live" if live else "async",
                     looking_for_partners=r.random() < 0.9,

@@ -4,12 +4,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from orbis.core import timetable
+from orbis.core.codes import JOIN_CODE_ALPHABET as CODE_ALPHABET
+from orbis.core.codes import JOIN_CODE_LENGTH as CODE_LENGTH
+from orbis.core.codes import SECRET_CONSONANTS as _SECRET_CONSONANTS
+from orbis.core.codes import SECRET_VOWELS as _SECRET_VOWELS
 
-# Copied from orbis.students.codes (a Django-side module this pure module may not import).
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 8
-_SECRET_CONSONANTS = "bdfgkmnprstvz"
-_SECRET_VOWELS = "aeiou"
+# The same alphabets as the app's join codes and secret words (orbis.core.codes).
 _CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH
 _SECRET_SPACE = (len(_SECRET_CONSONANTS) * len(_SECRET_VOWELS)) ** 2 * 90  # and 10–99
 

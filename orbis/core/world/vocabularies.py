@@ -1,4 +1,9 @@
-"""The vocabularies the generator draws from: subjects, approaches, levels, nicknames, interests."""
+"""The vocabularies the generator draws from: subject titles, nicknames, interests.
+
+The codes themselves (subjects, approaches, CEFR levels) are shared: see orbis/core/codes.py.
+"""
+
+from orbis.core.codes import SUBJECTS
 
 SUBJECT_TITLES = {
     "languages": "Languages",
@@ -22,10 +27,9 @@ SUBJECT_TITLES = {
     "environment": "Environmental Studies",
     "primary": "Class",
 }
-_SECONDARY_SUBJECTS = tuple(code for code in SUBJECT_TITLES if code != "primary")
-_PRIMARY_EXTRAS = ("arts", "music", "environment", "english", "science", "geography")
-APPROACHES = ("connect", "collaborate", "create")
-_CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
+assert tuple(SUBJECT_TITLES) == SUBJECTS, "a title for every subject code, in the same order"
+# What a primary class learns beside everything else (also drawn by orbis.core.matching.synthetic).
+PRIMARY_EXTRAS = ("arts", "music", "environment", "english", "science", "geography")
 # Windows in which a class could meet live: a double lesson up to a morning.
 _PERIOD_MINUTES = (60, 80, 90, 100, 120, 150, 180)
 

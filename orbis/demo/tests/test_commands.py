@@ -1,4 +1,4 @@
-"""`orbis demo`, `orbis seed`, `orbis serve` and the loader behind them."""
+"""`orbis demo`, `orbis seed` and the loader behind them."""
 
 from io import StringIO
 
@@ -7,12 +7,13 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
 from orbis.accounts.models import User
+from orbis.classrooms.codes import display_code
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.core.world import DEMO_TEACHER_EMAIL, build_world
 from orbis.demo.loader import DEMO_PASSWORD, load_world
-from orbis.demo.management.commands import demo, serve
+from orbis.demo.management.commands import demo
+from orbis.ops.management.commands import serve
 from orbis.schools.models import School, SchoolTerm
-from orbis.students.codes import display_code
 from orbis.students.models import Student
 from tests.factories import ClassroomFactory
 
@@ -99,42 +100,6 @@ def test_demo_serves_on_the_address_it_prints(monkeypatch):
     assert clocks == ["started"]  # reminders and digests go out with no extra process
     assert "http://127.0.0.1:8123/accounts/login/" in output
     assert calls == [(("0.0.0.0:8123",), {"use_reloader": False, "insecure_serving": True})]
-
-
-def test_serve_runs_the_development_server(monkeypatch):
-    calls = []
-    monkeypatch.setattr(
-        serve, "call_command", lambda *args, **options: calls.append((args, options))
-    )
-    clocks = []
-    monkeypatch.setattr(serve, "start_in_background", lambda: clocks.append("started"))
-    monkeypatch.delenv("RUN_MAIN", raising=False)
-    call_command("serve")
-    assert clocks == []  # the autoreloader's watching parent: its serving child runs the clock
-    monkeypatch.setenv("RUN_MAIN", "true")
-    call_command("serve")
-    assert clocks == ["started"]
-    monkeypatch.delenv("RUN_MAIN")
-    call_command("serve", "8001", "--noreload")
-    assert clocks == ["started", "started"]
-    assert calls == [
-        (("runserver", "127.0.0.1:8000"), {"use_reloader": True}),
-        (("runserver", "127.0.0.1:8000"), {"use_reloader": True}),
-        (("runserver", "8001"), {"use_reloader": False}),
-    ]
-
-
-@pytest.mark.parametrize(
-    ("addrport", "url"),
-    [
-        ("127.0.0.1:8000", "http://127.0.0.1:8000"),
-        ("8001", "http://127.0.0.1:8001"),
-        ("0.0.0.0:9000", "http://127.0.0.1:9000"),
-        ("[::1]:8000", "http://[::1]:8000"),
-    ],
-)
-def test_site_url(addrport, url):
-    assert serve.site_url(addrport) == url
 
 
 def test_seed_creates_the_requested_world():

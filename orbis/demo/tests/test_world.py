@@ -10,19 +10,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orbis.classrooms.vocabulary import (
+from orbis.classrooms import codes
+from orbis.core import timetable, zones
+from orbis.core import world as world_module
+from orbis.core.world import COUNTRIES, COUNTRY_BY_CODE, CURATED, World, build_world
+from orbis.schools.weekends import weekend_for_country
+from orbis.students.forms import clean_nickname
+from orbis.vocabulary import (
     Approach,
     EnglishLevel,
     ExchangeMode,
     Subject,
     language_codes,
 )
-from orbis.core import timetable, zones
-from orbis.core import world as world_module
-from orbis.core.world import COUNTRIES, COUNTRY_BY_CODE, CURATED, World, build_world
-from orbis.schools.weekends import weekend_for_country
-from orbis.students import codes
-from orbis.students.forms import clean_nickname
 
 SOUTHERN = {"AR", "BR", "CL", "PE", "UY", "ZA", "AU", "NZ"}
 SEPTEMBER_TO_JUNE = {"IT", "ES", "PT", "FR", "PL", "UA", "TR", "CA", "EG", "IR", "MA"}

@@ -11,10 +11,10 @@ from orbis.board import services as board
 from orbis.challenges import services as challenges
 from orbis.challenges.models import Challenge
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import build_project
 from orbis.reflections import services as reflections
 from orbis.uploads.processing import clean_upload
-from orbis.uploads.tests.samples import png
+from tests.builders import build_project
+from tests.samples import png
 
 pytestmark = pytest.mark.django_db
 

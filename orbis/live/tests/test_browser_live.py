@@ -8,9 +8,7 @@ import pytest
 
 from orbis.live.models import LiveSession
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import add_partner, build_project
-
-from .conftest import MEET, weekdays
+from tests.builders import MEET, add_partner, build_project, weekdays
 
 pytestmark = pytest.mark.browser
 

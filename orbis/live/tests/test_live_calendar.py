@@ -8,8 +8,7 @@ from icalendar import Calendar
 
 from orbis.live import services
 from orbis.live.models import CalendarFeed
-
-from .conftest import MEET, schedule
+from tests.builders import MEET, schedule
 
 START = datetime(2027, 2, 4, 16, 0, tzinfo=UTC)  # 13:00 in Argentina
 

@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 
 from django.urls import reverse
 
-from orbis.live.tests.conftest import schedule, weekdays
-from orbis.projects.tests.conftest import add_partner
+from tests.builders import add_partner, schedule, weekdays
 from tests.factories import ClassroomFactory, SchoolFactory, StudentFactory, TeacherFactory
 
 

@@ -14,9 +14,8 @@ from orbis.live.models import CalendarFeed, LiveSession
 from orbis.live.services import feed_of
 from orbis.projects.models import Membership
 from orbis.students.middleware import SESSION_KEY
+from tests.builders import MEET, schedule
 from tests.factories import ClassroomFactory, StudentFactory
-
-from .conftest import MEET, schedule
 
 ROUTE_NAMES = {
     "live_sessions",

@@ -11,8 +11,9 @@ from orbis.live import services
 from orbis.live.models import LiveSession, SessionReminder
 from orbis.live.tasks import send_due, send_reminder
 from orbis.notifications.models import Notification
+from tests.builders import schedule
 
-from .conftest import NOW, schedule
+from .conftest import NOW
 
 Kind = Notification.Kind
 START = datetime(2027, 2, 4, 16, 0, tzinfo=UTC)  # Thursday 13:00 in Rosario

@@ -9,9 +9,8 @@ from django.urls import reverse
 
 from orbis.live.models import LiveSession
 from orbis.notifications.models import Notification
+from tests.builders import MEET
 from tests.factories import ClassroomFactory
-
-from .conftest import MEET
 
 
 @pytest.fixture
@@ -107,7 +106,7 @@ def test_the_classes_must_be_members_and_include_a_partner(
         assert message in response.content.decode(), ids
     # Two classes of Gisel's own are no exchange.
     second = ClassroomFactory(teacher=teacher, name="7th grade A")
-    from orbis.projects.tests.conftest import add_partner
+    from tests.builders import add_partner
 
     add_partner(world, second)
     response = teacher_client.post(new_url, payload([classroom, second]))

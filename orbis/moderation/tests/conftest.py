@@ -1,5 +1,6 @@
-"""Gisel's running project with Jhansi's class in Delhi as partner, and one of each thing that
-can be reported, all by Jhansi: a post, a comment on it, a live session, and her profile."""
+"""On Gisel's running project with Jhansi's class in Delhi as partner (`partnered`, root
+conftest), one of each thing that can be reported, all by Jhansi: a post, a comment on it, a
+live session, and her profile."""
 
 from datetime import timedelta
 
@@ -10,26 +11,9 @@ from django.utils import timezone
 from orbis.board.models import Comment, Post
 from orbis.live.models import LiveSession, LiveSessionClass
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import add_partner, build_project
-from tests.factories import ClassroomFactory
+from tests.builders import build_project
 
 MEET = "https://meet.jit.si/orbis-moderation"
-
-
-@pytest.fixture
-def project(classroom):
-    return build_project(classroom, status=Project.Status.RUNNING)
-
-
-@pytest.fixture
-def delhi(partner_teacher):
-    return ClassroomFactory(teacher=partner_teacher, name="Class of Delhi", languages=["en"])
-
-
-@pytest.fixture
-def partnered(project, delhi):
-    add_partner(project, delhi)
-    return project
 
 
 @pytest.fixture
@@ -86,8 +70,3 @@ def targets(post, comment, session, jhansi_project, partner_teacher) -> dict:
 
 def report_url(kind, ref) -> str:
     return reverse("moderation_report", args=[kind, ref])
-
-
-@pytest.fixture
-def staff_client(staff, login_client):
-    return login_client(staff)

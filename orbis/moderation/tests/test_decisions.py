@@ -256,7 +256,7 @@ def test_dismissing_changes_nothing_but_is_logged_and_told(
 def test_one_decision_closes_every_open_report_of_the_target(
     post, project, teacher, teacher_client, staff_client, login_client, partner_teacher
 ):
-    from orbis.projects.tests.conftest import add_partner
+    from tests.builders import add_partner
     from tests.factories import ClassroomFactory
 
     third = ClassroomFactory()

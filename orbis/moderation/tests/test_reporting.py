@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from orbis.moderation import services
 from orbis.moderation.models import Report
-from orbis.projects.tests.conftest import build_project
+from tests.builders import build_project
 from tests.factories import ClassroomFactory, TeacherFactory
 
 from .conftest import report_url
@@ -83,7 +83,7 @@ def test_a_second_open_report_of_the_same_target_is_refused(post, teacher_client
 
 
 def test_another_teacher_may_report_the_same_target(post, teacher_client, login_client, project):
-    from orbis.projects.tests.conftest import add_partner
+    from tests.builders import add_partner
 
     third = ClassroomFactory()
     add_partner(project, third)

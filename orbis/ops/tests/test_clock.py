@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from orbis.clock import Clock
+from orbis.ops.clock import Clock
 
 
 def counting_clock(**options):

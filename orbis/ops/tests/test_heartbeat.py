@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from orbis import clock as orbis_clock
+from orbis.ops import clock as orbis_clock
 from orbis.ops import heartbeat
 from orbis.ops.heartbeat import clock_beat, ping, state
 from orbis.ops.models import Heartbeat

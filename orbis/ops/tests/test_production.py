@@ -31,7 +31,7 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from orbis.db_router import PrimaryReplicaRouter
-from orbis.demo.management.commands import serve
+from orbis.ops.management.commands import serve
 from orbis.projects.models import Project
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -235,7 +235,7 @@ def test_production_server_starts_and_serves_pages_and_static_files(migrated_var
 
 
 def test_worker_help_lists_its_options():
-    command = load_command_class("orbis.demo", "worker")
+    command = load_command_class("orbis.ops", "worker")
     text = command.create_parser("orbis", "worker").format_help()
     for option in ("--interval", "--queues", "--max-tasks", "--batch", "--worker-id"):
         assert option in text
@@ -253,7 +253,7 @@ def rename_project(project_id: int, title: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_runs_queued_tasks(settings, classroom):
-    from orbis.projects.tests.conftest import build_project
+    from tests.builders import build_project
 
     project = build_project(classroom)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

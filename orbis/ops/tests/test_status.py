@@ -14,12 +14,6 @@ from orbis.ops.status import status_report, version
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
 def task(status, **fields):
     return DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": {}},

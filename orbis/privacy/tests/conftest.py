@@ -16,14 +16,13 @@ from django.utils import timezone
 
 from orbis.board import services as board
 from orbis.board.models import Post
-from orbis.board.tests.conftest import png
-from orbis.challenges.tests.conftest import enter, open_challenge
 from orbis.live.models import CalendarFeed, LiveSession
 from orbis.notifications.models import Notification, NotificationPreference
 from orbis.notifications.services import notify
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import add_partner, build_project
+from tests.builders import add_partner, build_project, enter, open_challenge
 from tests.factories import ClassroomFactory, StudentFactory
+from tests.samples import png_upload
 
 # What must not survive Gisel's deletion, anywhere in the database.
 GISEL_STRINGS = ["gisel@school.test", "Gisel", "Puma", "Zorrito"]
@@ -53,7 +52,7 @@ def stored_files() -> set[str]:
 
 def post(project, classroom, title, *, teacher=None, student=None, files=True):
     name = title.lower().replace(" ", "-")
-    uploads = [png(f"{name}.png")] if files else []
+    uploads = [png_upload(f"{name}.png")] if files else []
     return board.post_create(
         project=project,
         classroom=classroom,
@@ -111,7 +110,7 @@ def world(teacher, classroom, student, partner_teacher, client):
     board.comment_create(post=gisel_post, starter="", body="Great", teacher=partner_teacher)
     board.reaction_toggle(post=jhansi_post, kind="heart", teacher=teacher)
     board.reaction_toggle(post=jhansi_post, kind="clap", student=zorrito)
-    enter(open_challenge(), classroom, student=student, files=[png("city.png")])
+    enter(open_challenge(), classroom, student=student, files=[png_upload("city.png")])
 
     LiveSession.objects.create(
         project=jhansis,

@@ -12,8 +12,8 @@ from django.core.management import call_command
 from orbis.accounts.models import User
 from orbis.classrooms.models import Classroom
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import build_project
 from orbis.students.models import Student
+from tests.builders import build_project
 from tests.factories import ClassroomFactory, StudentFactory, TeacherFactory
 
 from ..models import RetentionNotice
@@ -150,7 +150,7 @@ def test_the_command_has_a_dry_run(db, settings_defaults):
 
 
 def test_the_clock_runs_the_sweep_once_a_day():
-    from orbis.clock import Clock
+    from orbis.ops.clock import Clock
 
     runs = []
     clock = Clock(

@@ -18,11 +18,11 @@ from django.utils import timezone, translation
 from orbis.projects import selectors
 from orbis.projects.forms import ProjectFilterForm
 from orbis.projects.models import Membership, Project
-from orbis.projects.views import CARD_LABELS
+from orbis.projects.views.listing import CARD_LABELS
+from tests.builders import add_partner
 from tests.factories import ClassroomFactory
 
-from .conftest import add_partner
-from .test_project_views import listed_project
+from .test_listing_pages import listed_project
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,7 @@ class Tags(HTMLParser):
 )
 def test_the_filter_form_writes_what_django_writes(query):
     plain = ProjectFilterForm(query, renderer=DjangoTemplates())
-    quick = ProjectFilterForm(query)  # settings.FORM_RENDERER: orbis.rendering.QuickRenderer
+    quick = ProjectFilterForm(query)  # settings.FORM_RENDERER: orbis.web.rendering.QuickRenderer
     assert plain.is_valid() == quick.is_valid()
     for name in plain.fields:
         assert Tags(str(quick[name])).events == Tags(str(plain[name])).events, name

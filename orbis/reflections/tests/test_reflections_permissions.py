@@ -14,12 +14,11 @@ from django.test import Client
 from django.urls import reverse
 
 from orbis.projects.models import Membership
-from orbis.projects.tests.conftest import add_partner
 from orbis.reflections import services
 from orbis.reflections.models import ReflectionPrompt, ReflectionResponse
+from tests.builders import add_partner
 from tests.factories import ClassroomFactory, StudentFactory, TeacherFactory
-
-from .conftest import student_client_for
+from tests.helpers import student_client_for
 
 ROUTE_NAMES = {
     "reflections",

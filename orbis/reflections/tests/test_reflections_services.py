@@ -140,7 +140,7 @@ def test_removing_a_prompt_with_answers_needs_confirmation(project, student, tea
 
 
 def test_the_summary_has_approved_answers_by_class_and_no_names(
-    partnered, classroom, delhi, teacher, partner_teacher, student, delhi_student
+    partnered, classroom, delhi, teacher, partner_teacher, student, tiger
 ):
     classroom.student_posts_need_approval = False
     classroom.save()
@@ -149,7 +149,7 @@ def test_the_summary_has_approved_answers_by_class_and_no_names(
     services.prompt_add(partnered, phase="reflection", text="Nobody answered this.")
     services.student_answer(second, student=student, text="Puma's own words.")
     services.class_answer(second, teacher=teacher, classroom=classroom, text="Rosario's answer.")
-    waiting = services.student_answer(second, student=delhi_student, text="Still waiting.")
+    waiting = services.student_answer(second, student=tiger, text="Still waiting.")
     assert waiting.status == Status.PENDING
     rejected = StudentFactory(classroom=delhi, nickname="Rude")
     no = services.student_answer(second, student=rejected, text="Rejected words.")

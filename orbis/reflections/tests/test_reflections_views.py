@@ -5,11 +5,10 @@ from django.urls import reverse
 
 from orbis.notifications.models import Notification
 from orbis.projects.models import Membership
-from orbis.projects.tests.conftest import build_project
 from orbis.reflections import services
 from orbis.reflections.models import ReflectionPrompt, ReflectionResponse
-
-from .conftest import student_client_for
+from tests.builders import build_project
+from tests.helpers import student_client_for
 
 Status = ReflectionResponse.Status
 
@@ -90,24 +89,24 @@ def test_a_prompt_with_answers_is_removed_only_when_confirmed(teacher_client, pr
 
 
 def test_a_students_answer_waits_then_everyone_sees_it(
-    partnered, student, teacher_client, partner_client, delhi_student
+    partnered, student, teacher_client, partner_client, tiger
 ):
     prompt = services.prompt_add(partnered, phase="reflection", text="What surprised you?")
     puma = student_client_for(student)
-    tiger = student_client_for(delhi_student)
+    tiger_client = student_client_for(tiger)
     response = puma.post(
         url("reflection_answer", partnered, prompt.pk), {"text": "Ellos comen arroz."}
     )
     assert response.status_code == 302
     assert "Waiting for your teacher" in puma.get(url("reflections", partnered)).content.decode()
-    for other in (tiger, partner_client):
+    for other in (tiger_client, partner_client):
         assert "Ellos comen arroz." not in other.get(url("reflections", partnered)).content.decode()
 
     page = teacher_client.get(url("reflections", partnered)).content.decode()
     assert 'id="waiting"' in page and "Ellos comen arroz." in page
     answer = ReflectionResponse.objects.get()
     teacher_client.post(url("reflection_moderate", partnered, answer.pk), {"decision": "approve"})
-    for other in (tiger, partner_client, puma):
+    for other in (tiger_client, partner_client, puma):
         page = other.get(url("reflections", partnered)).content.decode()
         assert "Ellos comen arroz." in page and "Puma" in page
     assert (
@@ -127,7 +126,7 @@ def test_with_approval_off_the_answer_shows_at_once(partnered, student, classroo
 
 
 def test_a_rejected_answer_is_never_shown_to_others(
-    partnered, student, teacher_client, partner_client, delhi_student
+    partnered, student, teacher_client, partner_client, tiger
 ):
     prompt = services.prompt_add(partnered, phase="reflection", text="What surprised you?")
     puma = student_client_for(student)
@@ -135,7 +134,7 @@ def test_a_rejected_answer_is_never_shown_to_others(
     answer = ReflectionResponse.objects.get()
     teacher_client.post(url("reflection_moderate", partnered, answer.pk), {"decision": "reject"})
     assert ReflectionResponse.objects.get().status == Status.REJECTED
-    for other in (teacher_client, partner_client, student_client_for(delhi_student)):
+    for other in (teacher_client, partner_client, student_client_for(tiger)):
         assert "Rude words." not in other.get(url("reflections", partnered)).content.decode()
     assert (
         "Rude words."
@@ -177,13 +176,13 @@ def test_a_teacher_records_and_edits_her_class_answer(partnered, teacher_client,
 
 
 def test_the_record_lists_answers_by_prompt_and_class_with_pending_counts(
-    partnered, teacher_client, partner_client, classroom, delhi, student, delhi_student
+    partnered, teacher_client, partner_client, classroom, delhi, student, tiger
 ):
     prompt = services.prompt_add(partnered, phase="reflection", text="What did we learn?")
     services.class_answer(
         prompt, teacher=classroom.teacher, classroom=classroom, text="Rosario learnt."
     )
-    services.student_answer(prompt, student=delhi_student, text="Waiting in Delhi.")
+    services.student_answer(prompt, student=tiger, text="Waiting in Delhi.")
     page = partner_client.get(url("reflection_record", partnered)).content.decode()
     assert "What did we learn?" in page and "Rosario learnt." in page
     assert "Class of Delhi" in page and "6th grade B" in page

@@ -6,9 +6,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import add_partner, build_project
 from orbis.schools.models import School
 from orbis.schools.services import school_join, school_set_verified
+from tests.builders import add_partner, build_project
 from tests.factories import ClassroomFactory, SchoolFactory, TeacherFactory
 
 BADGE = "Verified school"

@@ -1,38 +1,19 @@
 """A completed project with classes in Argentina, India and Ukraine, and board posts to show:
 a student's post with a picture and a PDF, a teacher's post, a pending and a flagged one."""
 
-import io
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
 
 from orbis.board import services as board
 from orbis.board.models import Post
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import add_partner, build_project, foreign_classroom
 from orbis.showcase import services
 from orbis.showcase.models import Showcase
-from tests.factories import ClassroomFactory, StudentFactory
+from tests.builders import add_partner, foreign_classroom
+from tests.factories import StudentFactory
+from tests.samples import pdf_upload, png_upload
 
 TITLE = "Water in our lives"
-
-
-def png(name="river.png", size=(40, 30), color="blue") -> SimpleUploadedFile:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, color).save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-
-
-def pdf(name="report.pdf") -> SimpleUploadedFile:
-    from fpdf import FPDF
-
-    document = FPDF()
-    document.add_page()
-    document.set_font("helvetica", size=12)
-    document.cell(text="Our river")
-    return SimpleUploadedFile(name, bytes(document.output()), content_type="application/pdf")
 
 
 def make_post(project, classroom, *, title, student=None, teacher=None, uploads=(), approve=True):
@@ -53,20 +34,14 @@ def make_post(project, classroom, *, title, student=None, teacher=None, uploads=
 
 
 @pytest.fixture
-def delhi(partner_teacher):
-    return ClassroomFactory(teacher=partner_teacher, name="Class of Delhi", languages=["en"])
-
-
-@pytest.fixture
 def kyiv():
     return foreign_classroom("UA", "Клас 5-А")
 
 
 @pytest.fixture
-def project(classroom, delhi, kyiv):
-    """Running while its board fills, then completed (the board's services write only to a
-    project that is not archived)."""
-    project = build_project(classroom, status=Project.Status.RUNNING)
+def project(project, delhi, kyiv):
+    """Gisel's running project with Delhi and Kyiv as partners: running while its board fills,
+    then completed (the board's services write only to a project that is not archived)."""
     Project.objects.filter(pk=project.pk).update(title=TITLE, sdgs=[6, 13])
     project.refresh_from_db()
     add_partner(project, delhi)
@@ -79,11 +54,15 @@ def posts(project, classroom, student, teacher, delhi, partner_teacher):
     tiger = StudentFactory(classroom=delhi, nickname="Tigre")
     return {
         "puma": make_post(
-            project, classroom, title="Our river", student=student, uploads=[png(), pdf()]
+            project,
+            classroom,
+            title="Our river",
+            student=student,
+            uploads=[png_upload("river.png"), pdf_upload()],
         ),
         "teacher": make_post(project, classroom, title="Plan of the week", teacher=teacher),
         "tiger": make_post(
-            project, delhi, title="The Yamuna", student=tiger, uploads=[png("yamuna.png")]
+            project, delhi, title="The Yamuna", student=tiger, uploads=[png_upload("yamuna.png")]
         ),
         "pending": make_post(
             project, classroom, title="Not yet approved", student=student, approve=False
@@ -121,8 +100,3 @@ def published(showcase, posts, teacher):
     showcase.refresh_from_db()
     assert showcase.status == Showcase.Status.PUBLISHED
     return showcase
-
-
-@pytest.fixture
-def partner_client(partner_teacher, login_client):
-    return login_client(partner_teacher)

@@ -3,11 +3,12 @@ from django.urls import reverse
 
 from orbis.notifications.models import Notification
 from orbis.projects.models import Project
-from orbis.projects.tests.conftest import build_project
 from orbis.showcase import services
 from orbis.showcase.models import Showcase, ShowcaseItem
+from tests.builders import build_project
+from tests.samples import png_upload
 
-from .conftest import TITLE, make_post, png
+from .conftest import TITLE, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -273,7 +274,11 @@ def test_consent_shows_the_nickname_and_the_pictures(client, published, posts, t
 
 def test_files_of_posts_not_chosen_are_never_served(client, published, posts, teacher):
     pending = make_post(
-        published.project, posts["puma"].classroom, title="x", teacher=teacher, uploads=[png()]
+        published.project,
+        posts["puma"].classroom,
+        title="x",
+        teacher=teacher,
+        uploads=[png_upload()],
     )
     for post in [pending, posts["flagged"]]:
         for item in post.attachments.all():
@@ -326,7 +331,7 @@ def test_final_product_text_link_and_file(teacher_client, client, published):
             "intro": "Three classes, one river.",
             "final_product_text": "A map of our rivers",
             "final_product_url": "https://example.org/map",
-            "final_product_file": png("map.png"),
+            "final_product_file": png_upload("map.png"),
         },
     )
     assert response.status_code == 400  # a file needs the publication confirmation
@@ -336,7 +341,7 @@ def test_final_product_text_link_and_file(teacher_client, client, published):
             "intro": "Three classes, one river.",
             "final_product_text": "A map of our rivers",
             "final_product_url": "https://example.org/map",
-            "final_product_file": png("map.png"),
+            "final_product_file": png_upload("map.png"),
             "final_product_consent": "on",
         },
     )

@@ -17,8 +17,7 @@ from orbis.showcase import services
 from orbis.showcase.models import Showcase
 from orbis.students.middleware import SESSION_KEY
 from tests.factories import ClassroomFactory, StudentFactory
-
-from .conftest import png
+from tests.samples import png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +49,7 @@ def world(published, posts, teacher):
             "final_product_url": "",
             "show_reflections": True,
         },
-        upload=png("map.png"),
+        upload=png_upload("map.png"),
     )
     return {
         "showcase": published,
@@ -203,16 +202,16 @@ def test_member_file_serves_only_this_projects_choosable_posts(
     partner_client, world, classroom, teacher
 ):
     from orbis.projects.models import Project
-    from orbis.projects.tests.conftest import build_project
+    from tests.builders import build_project
 
     from .conftest import make_post
 
     project = world["showcase"].project
-    pending = make_post(project, classroom, title="p", teacher=teacher, uploads=[png()])
+    pending = make_post(project, classroom, title="p", teacher=teacher, uploads=[png_upload()])
     pending.status = pending.Status.PENDING
     pending.save()
     other = build_project(classroom, status=Project.Status.RUNNING)
-    foreign = make_post(other, classroom, title="f", teacher=teacher, uploads=[png()])
+    foreign = make_post(other, classroom, title="f", teacher=teacher, uploads=[png_upload()])
     for post in [pending, foreign]:
         ids = {**world, "attachment": post.attachments.get().pk}
         assert call(partner_client, "showcase_member_file", ids).status_code == 404

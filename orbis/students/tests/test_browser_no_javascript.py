@@ -3,8 +3,8 @@ in a Chromium with JavaScript disabled (on a phone-sized screen)."""
 
 import pytest
 
+from orbis.classrooms.codes import display_code
 from orbis.classrooms.models import Classroom
-from orbis.students.codes import display_code
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from orbis.students.codes import CODE_ALPHABET, display_code, normalize_code
+from orbis.classrooms.codes import CODE_ALPHABET, display_code, normalize_code
 from orbis.students.middleware import SESSION_KEY
 from orbis.students.models import Student
 from tests.factories import ClassroomFactory, StudentFactory

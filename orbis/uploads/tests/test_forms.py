@@ -5,9 +5,8 @@ from django.utils.datastructures import MultiValueDict
 
 from orbis.uploads.forms import UploadField, accept_attribute
 from orbis.uploads.processing import CleanUpload
-
-from . import samples
-from .samples import uploaded
+from tests import samples
+from tests.samples import uploaded
 
 
 class AttachmentForm(forms.Form):

@@ -8,8 +8,7 @@ import sys
 from django.core.files.uploadedfile import TemporaryUploadedFile
 
 from orbis.uploads.processing import UploadRefused, clean_upload
-
-from . import samples
+from tests import samples
 
 KB = 1024
 

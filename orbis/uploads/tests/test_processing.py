@@ -12,9 +12,8 @@ from PIL import ExifTags, Image
 from orbis.core import filetypes
 from orbis.uploads import processing
 from orbis.uploads.processing import UploadRefused, clean_upload
-
-from . import samples
-from .samples import uploaded
+from tests import samples
+from tests.samples import uploaded
 
 MB = 1024 * 1024
 

@@ -10,9 +10,8 @@ from django.http import Http404
 from orbis.core import filetypes
 from orbis.uploads.processing import clean_upload, store_upload
 from orbis.uploads.serving import content_disposition, file_response
-
-from . import samples
-from .samples import uploaded
+from tests import samples
+from tests.samples import uploaded
 
 
 def stored(data: bytes, name: str) -> str:

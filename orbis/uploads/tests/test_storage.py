@@ -13,9 +13,8 @@ from orbis.uploads.processing import (
     stored_files_rollback,
 )
 from orbis.uploads.serving import file_response
-
-from . import samples
-from .samples import uploaded
+from tests import samples
+from tests.samples import uploaded
 
 BUCKET = "orbis-test-media"
 S3_STORAGES = {

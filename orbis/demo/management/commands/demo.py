@@ -4,15 +4,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from orbis.classrooms.codes import display_code
 from orbis.classrooms.models import Classroom
 from orbis.core.world import DEMO_TEACHER_EMAIL, build_world
 from orbis.demo.collaboration import load_collaboration
 from orbis.demo.loader import DEMO_PASSWORD, load_world
 from orbis.demo.projects import load_demo_projects
-from orbis.students.codes import display_code
+from orbis.ops.management.commands.serve import DEFAULT_ADDRPORT, site_url, start_clock
 from orbis.students.models import Student
-
-from .serve import DEFAULT_ADDRPORT, site_url, start_clock
 
 
 class Command(BaseCommand):
