@@ -38,7 +38,6 @@ def _fast_and_isolated(settings, tmp_path):
     # allauth keeps rate limits and email cooldowns in the cache: every test starts clean.
     cache.clear()
     partner_index.forget()  # it was built from another test's rows
-    partner_index.forget()  # built from another test's rows
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,6 +1,6 @@
 """How long the board's cards take to render, and the whole board page, in one process.
 
-    uv run python benchmarks/board_cards.py [--renders 200] [--root PATH]
+    uv run python benchmarks/board_cards.py [--renders 200] [--root PATH] [--html FILE]
 
 Builds a small world in a fresh SQLite database (a running project of two classes, one in
 Argentina and one in India, built with the tests' factories) whose board has 20 posts the
@@ -19,7 +19,8 @@ after a change, with that checkout's own environment):
     cd /work/before && uv run python /work/main/benchmarks/board_cards.py --root /work/before
 
 Before the cards became a template again (issue 13), they were built by cards.CardRenderer;
-the script measures whichever the checkout has.
+the script measures whichever the checkout has. --html writes the cards' HTML to FILE and the
+last page to FILE.page, to compare two checkouts' markup (CSRF tokens and times aside).
 """
 
 import argparse
@@ -50,11 +51,11 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.middleware.csrf import get_token  # noqa: E402
 from django.template.loader import get_template  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
-from django.conf import settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from orbis.board import cards as cards_module  # noqa: E402

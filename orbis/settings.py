@@ -192,12 +192,6 @@ if CACHE_BACKEND == "database":
     }
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    # First: refuses any login attempt while its (email, IP) pair is locked out.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
 
 # django-allauth: teachers log in with their email; it must be confirmed. Sign-up asks to accept
 # the rules of collaboration.
@@ -389,9 +383,8 @@ TRANSLATION_HOURLY_LIMIT = env_int("TRANSLATION_HOURLY_LIMIT", 30)
 if TRANSLATION_API_URL and not TRANSLATION_API_URL.startswith(("https://", "http://")):
     raise ImproperlyConfigured("TRANSLATION_API_URL must start with https:// or http://")
 
-# Limits (orbis/accounts/limits.py), counted in the database so they hold across processes:
-# accounts younger than NEW_ACCOUNT_DAYS have the lower ones. Students' work counts per
-# classroom, at three times its teacher's limit.
+# Limits (orbis/accounts/limits.py), counted in the database: lower for accounts younger than
+# NEW_ACCOUNT_DAYS. Students' work counts per classroom, at three times its teacher's limit.
 NEW_ACCOUNT_DAYS = env_int("NEW_ACCOUNT_DAYS", 7)
 PARTNER_REQUESTS_PER_DAY = env_int("PARTNER_REQUESTS_PER_DAY", 30)
 NEW_PARTNER_REQUESTS_PER_DAY = env_int("NEW_PARTNER_REQUESTS_PER_DAY", 5)

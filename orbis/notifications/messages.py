@@ -8,9 +8,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from .models import Notification
-
-Kind = Notification.Kind
+from .kinds import Kind
 
 
 def render(kind: str, params: dict) -> str:
@@ -103,7 +101,7 @@ def render(kind: str, params: dict) -> str:
     try:
         return template % params
     except (KeyError, TypeError, ValueError):
-        return str(Notification.Kind(kind).label) if kind in Kind.values else ""
+        return str(Kind(kind).label) if kind in Kind.values else ""
 
 
 def _report_decided(outcome) -> str:

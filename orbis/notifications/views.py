@@ -11,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from orbis.web.htmx import is_htmx
+
 from .forms import PreferencesForm
 from .models import email_preferences
 from .services import PreferenceError, mark_read, save_preferences
@@ -48,10 +50,10 @@ def notification_read(request, notification_id):
     """Mark one notification read and stay on the list (htmx swaps just its row)."""
     notification = get_object_or_404(request.user.notifications, pk=notification_id)
     mark_read(notification)
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         # The row, and the header's count through the context processor (read after the write).
         return render(
-            request, "notifications/_notification_read.html", {"notification": notification}
+            request, "notifications/notification_list.html#read", {"notification": notification}
         )
     return redirect(_back_to_list(request.POST.get("next", "")))
 

@@ -78,7 +78,7 @@ def school_country_fields(request):
             "weekend_days": list(weekend_for_country(country)),
         }
     form = SchoolForm(initial=initial)
-    return render(request, "schools/country_fields.html", {"form": form})
+    return render(request, "schools/school_form.html#country_fields", {"form": form})
 
 
 @login_required

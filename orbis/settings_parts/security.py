@@ -1,9 +1,15 @@
-"""The site's fixed security policy, the same in every environment: password hashing, response
-headers, the Content-Security-Policy and cookie flags. What production changes (HTTPS-only
-cookies, HSTS, the SSL redirect) and login throttling are in orbis/settings.py."""
+"""The site's fixed security policy, the same in every environment: login backends, password
+hashing, response headers, the Content-Security-Policy and cookie flags. What production changes
+(HTTPS-only cookies, HSTS, the SSL redirect) and login throttling are in orbis/settings.py."""
 
 from csp.constants import NONE, SELF
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any login attempt while its (email, IP) pair is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

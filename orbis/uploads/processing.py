@@ -15,7 +15,6 @@ import re
 import struct
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files import File
@@ -38,6 +37,7 @@ from .messages import (
     sizes,
 )
 from .storage import delete_stored, store_upload, stored_files_rollback
+from .types import CleanUpload
 
 __all__ = [
     "KINDS",
@@ -54,21 +54,6 @@ MAX_DOCUMENT_ENTRIES = 10_000
 MAX_DOCUMENT_UNPACKED = 1024 * MB
 # An MP4's index of tracks is read to tell sound from video when it is no larger than this.
 MAX_MOOV_READ = 16 * MB
-
-
-@dataclass
-class CleanUpload:
-    kind: str
-    content_type: str
-    name: str
-    file: File
-    size: int
-    thumbnail: File | None
-    width: int | None
-    height: int | None
-    # The name to show and offer on download (the person's words, any script); `name` is the
-    # ASCII one for storage.
-    display_name: str = ""
 
 
 def clean_upload(uploaded: UploadedFile, *, allowed_kinds: Iterable[str] = KINDS) -> CleanUpload:

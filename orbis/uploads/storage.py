@@ -19,12 +19,10 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
 
 from django.core.files.storage import default_storage
 
-if TYPE_CHECKING:
-    from .processing import CleanUpload
+from .types import CleanUpload
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +30,7 @@ logger = logging.getLogger(__name__)
 _saved_in_blocks: ContextVar[tuple[list[str], ...]] = ContextVar("orbis_uploads_saved", default=())
 
 
-def store_upload(clean: "CleanUpload", *, folder: str) -> tuple[str, str | None]:
+def store_upload(clean: CleanUpload, *, folder: str) -> tuple[str, str | None]:
     """Save a checked upload (and its thumbnail) under `folder/<random>/<name>` in the default
     storage; return (path, thumbnail path or None) for FileFields. The random part keeps names
     unguessable and unique; the name itself is the sanitized one."""

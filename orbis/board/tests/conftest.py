@@ -12,6 +12,13 @@ from django.core.cache import cache
 
 from orbis.board import services
 
+
+@pytest.fixture
+def gisel_client(teacher, login_client):
+    """Gisel in her own client, for tests that also use `student_client` (which is `client`)."""
+    return login_client(teacher)
+
+
 # ---- translation: a LibreTranslate-compatible service of the tests' own ------------------------
 
 SPANISH = "Hola a todos, hoy vamos a hablar del agua y del río que pasa cerca de nuestra escuela."

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from orbis.projects.access import member_project
+from orbis.web.htmx import is_htmx
 
 from .. import selectors, services
 from ..cards import CardPage
@@ -55,7 +56,7 @@ def board_react(request, token, post_id):
         except services.BoardError as refused:
             error = refused.message
     post_address = reverse("board_post", args=[project.token, post.pk])
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         card_page = CardPage(
             request,
             project,

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from orbis.projects.access import member_project
+from orbis.web.htmx import is_htmx
 
 from .. import translation
 from .helpers import post_or_404
@@ -22,7 +23,7 @@ def board_post_translate(request, token, post_id):
         translated = translation.translate_post(post, viewer)
     except translation.TranslationError as refused:
         error = refused.message
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(
             request,
             "board/board.html#translation",

@@ -2,8 +2,9 @@
 with their countries, the challenge and its dates; anyone else gets 404."""
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
+import time_machine
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -17,6 +18,8 @@ def pdf_text(response) -> str:
     return " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
 
 
+# The challenge ran in 2026 and the entries were made while it was open.
+@time_machine.travel(datetime(2026, 9, 15, 12, tzinfo=UTC), tick=False)
 def test_a_participating_teacher_gets_her_certificate(teacher_client, teacher, classroom, db):
     challenge = open_challenge(
         starts_on=date(2026, 6, 1), ends_on=date(2026, 12, 31), title="Day of Play"

@@ -13,9 +13,9 @@ from django.urls import reverse
 from orbis.live.models import CalendarFeed, LiveSession
 from orbis.live.services import feed_of
 from orbis.projects.models import Membership
-from orbis.students.middleware import SESSION_KEY
 from tests.builders import MEET, schedule
 from tests.factories import ClassroomFactory, StudentFactory
+from tests.helpers import student_client_for
 
 ROUTE_NAMES = {
     "live_sessions",
@@ -30,14 +30,6 @@ ROUTE_NAMES = {
 }
 PROJECT_PAGES = ["live_sessions", "live_session_new"]
 SESSION_PAGES = ["live_session_detail", "live_session_edit", "live_session_ics"]
-
-
-def student_client_for(student) -> Client:
-    client = Client()
-    session = client.session
-    session[SESSION_KEY] = {"id": student.pk, "version": student.session_version}
-    session.save()
-    return client
 
 
 @pytest.fixture

@@ -16,10 +16,10 @@ from tests.factories import AvailabilityPeriodFactory, ClassroomFactory, SchoolF
 
 
 @pytest.fixture
-def delhi(partner_teacher):
-    room = ClassroomFactory(teacher=partner_teacher, name="Class of Delhi", languages=["en"])
-    AvailabilityPeriodFactory(classroom=room, weekday=1, start_minute=21 * 60, end_minute=23 * 60)
-    return room
+def delhi(delhi):
+    """Jhansi's class, free Tuesday 21:00–23:00 in Delhi: 70 minutes shared with Gisel's."""
+    AvailabilityPeriodFactory(classroom=delhi, weekday=1, start_minute=21 * 60, end_minute=23 * 60)
+    return delhi
 
 
 def found(client, **params) -> list[str]:

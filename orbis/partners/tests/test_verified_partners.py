@@ -13,15 +13,14 @@ from orbis.partners.matching import run_matching
 from orbis.partners.models import PartnerSuggestion
 from orbis.schools.models import School
 from orbis.schools.services import school_set_verified
-from tests.factories import AvailabilityPeriodFactory, ClassroomFactory
+from tests.factories import AvailabilityPeriodFactory
 
 
 @pytest.fixture
-def delhi(partner_teacher):
+def delhi(delhi):
     """Jhansi's class, free Tuesday 21:00–23:00 in Delhi: 70 minutes shared with Gisel's."""
-    room = ClassroomFactory(teacher=partner_teacher, name="Class of Delhi", languages=["en"])
-    AvailabilityPeriodFactory(classroom=room, weekday=1, start_minute=21 * 60, end_minute=23 * 60)
-    return room
+    AvailabilityPeriodFactory(classroom=delhi, weekday=1, start_minute=21 * 60, end_minute=23 * 60)
+    return delhi
 
 
 def verify(teacher) -> None:

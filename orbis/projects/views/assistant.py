@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from orbis.core.plans import generator
 from orbis.schools.calendars import school_calendar
 from orbis.vocabulary import Phase
+from orbis.web.htmx import is_htmx
 
 from ..explain import reason_texts
 from ..forms import STEPS
@@ -115,7 +116,7 @@ def assistant_step(request, step):
         "projects/assistant_step.html",
         {"form": form, "step": step, "steps": _step_links(request, step), "number": index + 1},
     )
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         response["HX-Push-Url"] = request.path
     return response
 
@@ -195,6 +196,6 @@ def assistant_preview(request):
             "phases": [(Phase(phase.key).label, phase) for phase in plan.phases],
         },
     )
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         response["HX-Push-Url"] = request.path
     return response

@@ -1,3 +1,6 @@
+"""`{% load orbis %}`: the tags and filters templates of every app use: `duration`, `day` (the
+`date` filter, remembered for plain dates) and `static_fragment`."""
+
 import datetime
 import functools
 
