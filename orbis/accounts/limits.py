@@ -73,6 +73,16 @@ def counted(classroom, *, teacher=None, student=None) -> Counted:
     )
 
 
+def class_refusal(classroom, *, teacher=None, student=None, limit: str, counter) -> str | None:
+    """Whether a teacher (her email confirmed) or a class's students may do one more `limit`
+    action; `counter(since, authors=...)` counts the calling app's rows in the window."""
+    if teacher is not None and (message := email_refusal(teacher)):
+        return message
+    scope = counted(classroom, teacher=teacher, student=student)
+    count = counter(since(limit), authors=scope.authors)
+    return refusal(scope.account, limit=limit, count=count, factor=scope.factor)
+
+
 def refusal(account, *, limit: str, count: int, adding: int = 1, factor: int = 1) -> str | None:
     """The message when `adding` more actions on top of the `count` made in the window go over
     `account`'s `limit` (times `factor`); None while they fit."""

@@ -382,12 +382,7 @@ def attachments_since(since, *, authors: dict) -> int:
 
 def write_refusal(classroom, *, teacher=None, student=None, uploads: int = 0) -> str | None:
     """Whether one more post or comment (with `uploads` files) may be written."""
-    if teacher is not None and (message := limits.email_refusal(teacher)):
-        return message
-    scope = limits.counted(classroom, teacher=teacher, student=student)
-    count = writes_since(limits.since("writes"), authors=scope.authors)
-    if message := limits.refusal(scope.account, limit="writes", count=count, factor=scope.factor):
-        return message
-    if uploads:
-        return upload_refusal(classroom, teacher=teacher, student=student, uploads=uploads)
-    return None
+    who = {"teacher": teacher, "student": student}
+    return limits.class_refusal(classroom, **who, limit="writes", counter=writes_since) or (
+        upload_refusal(classroom, **who, uploads=uploads) if uploads else None
+    )

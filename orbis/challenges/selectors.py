@@ -81,12 +81,7 @@ def media_since(since, *, authors: dict) -> int:
 
 def entry_refusal(classroom, *, teacher=None, student=None, uploads: int = 0) -> str | None:
     """Whether one more entry (with `uploads` files) may be made."""
-    if teacher is not None and (message := limits.email_refusal(teacher)):
-        return message
-    scope = limits.counted(classroom, teacher=teacher, student=student)
-    count = entries_since(limits.since("entries"), authors=scope.authors)
-    if message := limits.refusal(scope.account, limit="entries", count=count, factor=scope.factor):
-        return message
-    if uploads:
-        return upload_refusal(classroom, teacher=teacher, student=student, uploads=uploads)
-    return None
+    who = {"teacher": teacher, "student": student}
+    return limits.class_refusal(classroom, **who, limit="entries", counter=entries_since) or (
+        upload_refusal(classroom, **who, uploads=uploads) if uploads else None
+    )

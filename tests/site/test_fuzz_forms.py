@@ -33,7 +33,8 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from tests.samples import png
-from tests.site.world import ask, build_world, buildable
+from tests.site.world import build_world
+from tests.site.world_urls import ask, buildable
 
 EXAMPLES = int(os.environ.get("ORBIS_FUZZ_EXAMPLES", "6"))
 ROLES = ("owner", "member_student", "staff", "partner", "anonymous")

@@ -1,14 +1,15 @@
 """Every URL of Orbis, asked by every role, with GET and with an empty POST.
 
-This walks the whole URLconf (test_permissions.py and the apps' own matrices say precisely what
+This walks the whole URLconf (tests/site/routes.py and the apps' own matrices say precisely what
 each role may do on each page; this test makes sure nothing escapes them): no answer is ever a
 server error; an anonymous visitor is sent to log in (or gets 404) everywhere but the public
 pages; a teacher outside Gisel's projects gets 404 for every URL naming one of Gisel's objects,
 with the very same page as for an id nobody has; Gisel herself gets 404 when one of the
 outsider's ids is put in her own URLs; public pages answer everyone; staff pages only staff.
 
-URLs are discovered, not listed: a new URL whose parameters tests/site/world.py can't fill makes
-test_every_url_can_be_built fail with its name, for the lead to add it there.
+URLs are discovered, not listed: a new URL whose parameters tests/site/world_urls.py can't fill
+from tests/site/world.py makes test_every_url_can_be_built fail with its name, for the lead to add
+it there.
 """
 
 import re
@@ -16,13 +17,12 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.site.world import (
+from tests.site.world import ROLES, build_world
+from tests.site.world_urls import (
     PRIVATE_PARAMS,
-    ROLES,
     Answer,
     UnknownParameter,
     ask,
-    build_world,
     buildable,
     kwargs_for,
     project_routes,
@@ -99,8 +99,8 @@ def shown(answer: Answer) -> str:
 def test_every_url_can_be_built(world):
     _built, unknown = buildable(world)
     assert not unknown, (
-        "tests/site/world.py can't build these URLs (add the parameter to _value_key and an object "
-        f"to build_world): {unknown}"
+        "tests/site/world_urls.py can't build these URLs (add the parameter to its _value_key and "
+        f"an object to build_world in tests/site/world.py): {unknown}"
     )
     stale = (PUBLIC_NAMES | STAFF_NAMES | LINK_OPEN | OPEN_ACTIONS | SENDS_SIGNED_IN_ON) - {
         route.name for route in project_routes()

@@ -1,6 +1,6 @@
 """Who may use the notification URLs added with the preferences (the older ones,
 notification_list, notification_open and notification_read_all, are in
-tests/test_permissions.py). Notifications belong to one teacher: anyone else gets 404 for hers,
+tests/site/routes.py). Notifications belong to one teacher: anyone else gets 404 for hers,
 exactly like an id nobody has; anonymous visitors and students go to the login page."""
 
 from urllib.parse import parse_qs, urlsplit

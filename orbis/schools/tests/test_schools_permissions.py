@@ -1,5 +1,5 @@
 """Who may reach the staff pages of school verification (the other school pages are in
-tests/test_permissions.py ROUTES): staff only; teachers get 404 (the page's existence is not
+tests/site/routes.py ROUTES): staff only; teachers get 404 (the page's existence is not
 leaked), anonymous visitors the login page, students (no account) the login page too."""
 
 import pytest

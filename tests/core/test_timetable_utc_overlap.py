@@ -1,92 +1,25 @@
-"""The pure core: weekly timetables (orbis/core/timetable.py) and zones (orbis/core/zones.py).
-
-No database: these run on plain data, with hypothesis looking for the cases nobody thought of.
-"""
+"""Timetables in UTC (orbis/core/timetable.py): merged and intersected intervals, the weekly
+overlap of two classes across zones, daylight saving changes, the date line and different
+weekends. Pure core, hypothesis looking for the cases nobody thought of."""
 
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import assume, example, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from orbis.core import timetable, zones
 from orbis.core.timetable import (
-    MINUTES_PER_DAY,
     Period,
-    TimetableError,
-    format_day,
     intersect,
     merge,
     overlap_minutes,
-    parse_day,
     utc_intervals,
-    validate,
     weekly_minutes,
 )
 from orbis.schools.weekends import weekend_for_country
-
-# No deadline: the first call of a zone reads the tz database, which can be slow on CI.
-core = settings(deadline=None, max_examples=100)
-
-weekdays = st.integers(min_value=0, max_value=6)
-
-
-@st.composite
-def periods(draw, earliest=0, latest=MINUTES_PER_DAY):
-    """Any period of one day (periods drawn together may overlap)."""
-    day = draw(weekdays)
-    start = draw(st.integers(min_value=earliest, max_value=latest - 1))
-    end = draw(st.integers(min_value=start + 1, max_value=latest))
-    return Period(day, start, end)
-
-
-@st.composite
-def one_day(draw, weekday, earliest=0, latest=MINUTES_PER_DAY, max_cuts=8):
-    """Sorted periods of one day that never overlap (they may touch)."""
-    cuts = sorted(
-        draw(
-            st.lists(
-                st.integers(min_value=earliest, max_value=latest), unique=True, max_size=max_cuts
-            )
-        )
-    )
-    # Every other pair of consecutive cut points: disjoint periods.
-    return [Period(weekday, a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
-
-
-@st.composite
-def timetables(draw, earliest=0, latest=MINUTES_PER_DAY):
-    """A valid weekly timetable."""
-    result = []
-    for day in draw(st.lists(weekdays, unique=True, max_size=7)):
-        result += draw(one_day(day, earliest, latest))
-    return result
-
-
-@st.composite
-def written(draw, day_periods):
-    """The periods as a person might type them: any accepted time and dash style, any separator."""
-
-    def time(minutes):
-        hours, rest = divmod(minutes, 60)
-        style = draw(
-            st.sampled_from(["{h:02d}:{m:02d}", "{h}:{m:02d}", "{h}.{m:02d}", "{h}h{m:02d}"])
-        )
-        if rest == 0 and draw(st.booleans()):
-            style = "{h}"
-        return style.format(h=hours, m=rest)
-
-    chunks = []
-    for p in draw(st.permutations(day_periods)):
-        dash = draw(st.sampled_from(["-", " - ", "–", "—", " to ", " TO "]))
-        chunks.append(f"{time(p.start)}{dash}{time(p.end)}")
-    text = ""
-    for chunk in chunks:
-        text += chunk + draw(st.sampled_from([", ", ",", "; ", "\n", " ,, "]))
-    return text
-
+from tests.core.timetable_strategies import core, timetables
 
 # A spread of zones: half-hour and quarter-hour offsets, both hemispheres' DST, the date line.
 ZONES = [
@@ -120,142 +53,6 @@ def no_transition_during(periods_: list[Period], zone: str, week_of: date) -> bo
         if first != last:
             return False
     return True
-
-
-# ---- parse_day and format_day ---------------------------------------------------------------
-
-
-@core
-@given(data=st.data(), weekday=weekdays)
-def test_format_then_parse_gives_back_the_same_periods(data, weekday):
-    day = data.draw(one_day(weekday))
-    assert parse_day(weekday, format_day(day)) == day
-
-
-@core
-@given(data=st.data(), weekday=weekdays)
-def test_periods_written_any_accepted_way_parse_to_the_same_periods(data, weekday):
-    day = data.draw(one_day(weekday))
-    text = data.draw(written(day))
-    assert parse_day(weekday, text) == day
-    assert format_day(parse_day(weekday, text)) == format_day(day)
-
-
-@core
-@given(weekday=weekdays, text=st.text(max_size=80))
-@example(weekday=0, text="99:99-99:99")
-@example(weekday=0, text="24:00-24:01")
-@example(weekday=0, text="١٢:٠٠-١٣:٠٠")  # Arabic-Indic digits
-@example(weekday=0, text="\x00")
-def test_parse_day_raises_only_timetable_errors(weekday, text):
-    try:
-        result = parse_day(weekday, text)
-    except TimetableError as error:
-        assert error.code in {"syntax", "time", "inverted", "overlap"}
-    else:
-        assert validate(result) == result
-        for p in result:
-            assert p.weekday == weekday
-            assert 0 <= p.start < p.end <= MINUTES_PER_DAY
-
-
-@pytest.mark.parametrize("weekday", [-1, 7, 100])
-def test_parse_day_refuses_a_weekday_that_does_not_exist(weekday):
-    with pytest.raises(TimetableError) as caught:
-        parse_day(weekday, "09:00-10:00")
-    assert caught.value.code == "weekday"
-
-
-@pytest.mark.parametrize(
-    ("text", "code", "params"),
-    [
-        ("10:00-09:00", "inverted", {"period": "10:00–09:00"}),
-        ("09:00-10:00, 09:59-11:00", "overlap", {"first": "09:00–10:00", "second": "09:59–11:00"}),
-        ("nine to ten", "syntax", {"text": "nine to ten"}),
-        ("25:00-26:00", "time", {"text": "25:00-26:00"}),
-        ("24:01-24:30", "time", {"text": "24:01-24:30"}),
-    ],
-)
-def test_parse_day_errors_carry_what_the_message_needs(text, code, params):
-    with pytest.raises(TimetableError) as caught:
-        parse_day(0, text)
-    assert caught.value.code == code
-    assert caught.value.params == params
-
-
-def test_syntax_error_quotes_at_most_40_characters():
-    with pytest.raises(TimetableError) as caught:
-        parse_day(0, "x" * 500)
-    assert caught.value.params["text"] == "x" * 40
-
-
-# ---- validate -------------------------------------------------------------------------------
-
-
-def overlapping(table: list[Period]) -> bool:
-    return any(
-        a is not b and a.weekday == b.weekday and a.start < b.end and b.start < a.end
-        for a in table
-        for b in table
-    )
-
-
-@core
-@given(st.lists(periods(), max_size=10))
-def test_validate_never_accepts_overlaps(table):
-    try:
-        result = validate(table)
-    except TimetableError as error:
-        assert error.code in {"overlap", "inverted", "time", "weekday"}
-        if error.code == "overlap":
-            assert overlapping(table)
-    else:
-        assert not overlapping(result)
-        assert sorted(result) == result
-        assert sorted(table) == result
-
-
-@core
-@given(timetables())
-def test_validate_accepts_every_disjoint_timetable(table):
-    assert validate(table) == sorted(table)
-
-
-@core
-@given(st.lists(periods(), min_size=2, max_size=10))
-def test_validate_refuses_exactly_the_overlapping_lists(table):
-    if overlapping(table):
-        with pytest.raises(TimetableError):
-            validate(table)
-    else:
-        validate(table)
-
-
-@pytest.mark.parametrize(
-    "period",
-    [
-        Period(0, 600, 600),
-        Period(0, 600, 540),
-        Period(0, -10, 30),
-        Period(0, 0, 1441),
-        Period(7, 60, 120),
-        Period(-1, 60, 120),
-    ],
-)
-def test_validate_refuses_impossible_periods(period):
-    with pytest.raises(TimetableError):
-        validate([period])
-
-
-def test_touching_periods_are_not_an_overlap():
-    assert validate([Period(0, 600, 660), Period(0, 540, 600)]) == [
-        Period(0, 540, 600),
-        Period(0, 600, 660),
-    ]
-
-
-def test_same_times_on_different_days_are_not_an_overlap():
-    assert len(validate([Period(0, 540, 600), Period(1, 540, 600)])) == 2
 
 
 # ---- intervals ------------------------------------------------------------------------------
@@ -441,79 +238,3 @@ def test_a_sunday_school_day_meets_nobody_on_a_saturday_sunday_weekend():
 )
 def test_weekend_for_country(country, weekend):
     assert weekend_for_country(country) == weekend
-
-
-# ---- zones -------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("country", "zone"),
-    [
-        ("IT", "Europe/Rome"),
-        ("it", "Europe/Rome"),
-        ("BD", "Asia/Dhaka"),
-        ("IN", "Asia/Kolkata"),
-        ("US", None),
-        ("AR", None),
-        ("BR", None),
-        ("ZZ", None),
-        ("", None),
-    ],
-)
-def test_default_zone_for_country(country, zone):
-    assert zones.default_zone_for_country(country) == zone
-
-
-def test_zones_for_country_are_sorted_and_real():
-    us = zones.zones_for_country("US")
-    assert list(us) == sorted(us)
-    assert {"America/New_York", "America/Chicago", "America/Los_Angeles"} <= set(us)
-    assert all(zones.is_valid_zone(zone) for zone in us)
-    assert zones.zones_for_country("ZZ") == ()
-
-
-def test_all_zones_contains_utc_and_every_country_zone():
-    everything = set(zones.all_zones())
-    assert "UTC" in everything
-    assert set(zones.zones_for_country("AR")) <= everything
-    assert list(zones.all_zones()) == sorted(everything)
-
-
-@pytest.mark.parametrize(
-    ("name", "valid"),
-    [
-        ("Europe/Rome", True),
-        ("Asia/Calcutta", True),
-        ("UTC", True),
-        ("Mars/Olympus", False),
-        ("", False),
-        (" Europe/Rome", False),
-        ("Europe/Rome\x00", False),
-        ("../../../etc/passwd", False),
-        ("/etc/localtime", False),
-        ("x" * 65, False),
-    ],
-)
-def test_is_valid_zone(name, valid):
-    assert zones.is_valid_zone(name) is valid
-
-
-@core
-@given(st.text(max_size=80))
-def test_is_valid_zone_never_raises(name):
-    assert zones.is_valid_zone(name) in {True, False}
-
-
-def test_core_modules_do_not_import_django():
-    """The core stays pure so the matching engine can use it outside Django."""
-    import ast
-    import inspect
-
-    for module in (timetable, zones):
-        imported = set()
-        for node in ast.walk(ast.parse(inspect.getsource(module))):
-            if isinstance(node, ast.Import):
-                imported |= {alias.name for alias in node.names}
-            elif isinstance(node, ast.ImportFrom):
-                imported.add(node.module or "")
-        assert not {name for name in imported if name.split(".")[0] == "django"}, module.__name__
