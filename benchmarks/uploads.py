@@ -33,7 +33,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from orbis.uploads.processing import clean_upload  # noqa: E402
-from orbis.uploads.tests.samples import gps_exif, mp4, pdf  # noqa: E402
+from tests.samples import gps_exif, mp4, pdf  # noqa: E402
 
 
 def peak_mb() -> float:
