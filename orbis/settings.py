@@ -8,6 +8,7 @@ Reading this module creates nothing on disk: the `orbis` command makes the folde
 
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -223,6 +224,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Orbis <orbis@localhost>")
+# Where people write to the people who run this Orbis (a sign-up email that doesn't arrive, a
+# barrier, a question): shown on the pages that need it. By default DEFAULT_FROM_EMAIL's address.
+ORBIS_CONTACT_EMAIL = env_str("ORBIS_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 
 # Background work goes through Django's tasks API: in production the database-backed queue,
 # worked by `orbis worker`; in development and tests each task runs at once.
@@ -255,6 +259,8 @@ LANGUAGES = [
     ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One way to write a day and a moment per language (orbis/web/formats), on every page.
+FORMAT_MODULE_PATH = "orbis.web.formats"
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from orbis.accounts.views import resend_confirmation
 from orbis.board.student_space import student_space
 
 urlpatterns = [
     path("", include("orbis.home.urls")),
+    path(
+        "accounts/confirm-email-again/",
+        resend_confirmation,
+        name="account_resend_confirmation",
+    ),
     path("accounts/", include("allauth.urls")),
     path("profile/", include("orbis.accounts.urls")),
     path("school/", include("orbis.schools.urls")),

@@ -29,7 +29,9 @@ MEET = "https://meet.jit.si/orbis-rivers-and-festivals"
 # ---- projects ------------------------------------------------------------------------------
 
 
-def plan_answers(classroom, *, start=None, weeks=4, mode="live", approach="") -> dict:
+def plan_answers(
+    classroom, *, start=None, weeks=4, mode="live", approach="", sdgs=(4,)
+) -> dict:
     """The answers the assistant keeps for a project (what Project.answers holds)."""
     start = start or timezone.localdate() + timedelta(days=14)
     return {
@@ -38,7 +40,7 @@ def plan_answers(classroom, *, start=None, weeks=4, mode="live", approach="") ->
         "age_max": 12,
         "subject": "social-studies",
         "competencies": ["intercultural-communication", "empathy"],
-        "sdgs": [4],
+        "sdgs": list(sdgs),
         "weeks": weeks,
         "start": start.isoformat(),
         "mode": mode,

@@ -3,18 +3,26 @@
 The board shows 20 cards a page. Through the template alone, each card asking {% url %} five
 times or more, its dates through |date and its labels through {% translate %}, they took about
 15 ms, more than all the rest of the page (issue 7: a key page may cost 20-30 ms in all). Here
-what is the same for every card of a page is worked out once (URL prefixes, labels, month names,
-the countries' names: `CardPage`), and each card gets a small view object (`Card`) with what it
+what is the same for every card of a page is worked out once (URL prefixes, labels, the
+countries' names: `CardPage`), and each card gets a small view object (`Card`) with what it
 shows, so that the template only prints values. The template escapes them all, as any template
-does; the only value printed as is stays the stored output of the board's Markdown cleaner.
+does; printed as is are the stored output of the board's Markdown cleaner, and what templates
+rendered once a page and every card repeats (not a template rendered again on each card, nor a
+{% url %} or {% translate %} per card: together they cost 3-4 ms a page): the moderation app's
+"Report" link, with MARKER for the id, and each reaction button (board.html#reaction), rendered
+once for each kind, choice and count the page has.
 """
 
 from dataclasses import dataclass
 
+from django.template import Context
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -58,10 +66,11 @@ class Bar:
     """A post's reactions (selectors.reaction_bars): buttons when the viewer may react (on a
     writable board, a visible post), else the counts."""
 
-    pk: int
+    pk: str  # the post's id as text: printed 3 times, where an int is formatted as a number
     url: str
     reactable: bool
     reactions: list
+    buttons: str  # when reactable: the reaction buttons (board.html#reaction), rendered
 
 
 @dataclass(slots=True)
@@ -87,6 +96,7 @@ class Card:
     comments_label: str  # "3 comments", on the board only
     new_comments: int
     new_comments_label: str
+    report: str  # the moderation app's "Report" link, or the students' hint, or nothing
 
 
 class CardPage:
@@ -98,6 +108,7 @@ class CardPage:
         self.project = project
         self.viewer = viewer
         self.teacher = viewer.teacher if viewer.is_teacher else None
+        self.request = request
         self.writable = writable
         self.detail = detail
         self.back = back if back is not None else request.get_full_path()
@@ -110,10 +121,11 @@ class CardPage:
         self.thumbnail_url = Pattern(reverse("board_thumbnail", args=[token, MARKER]))
         self.phases = {code: str(label) for code, label in Phase.choices}
         self.kinds = {code: str(label) for code, label in AttachmentKind.choices}
-        self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
         self.countries = {}
         self.new = _("new")
         self.edit, self.delete = _("Edit"), _("Delete")
+        self._report = None  # the report link's markup, split at MARKER (report())
+        self._buttons = {}  # reaction button markup by what it shows (_button())
 
     def cards(self, posts, reactions: dict, since) -> list[Card]:
         """The page's posts; `reactions`, their bars (selectors.reaction_bars)."""
@@ -151,13 +163,62 @@ class CardPage:
             comments_label="" if self.detail else self._comments(post),
             new_comments=fresh,
             new_comments_label=self._new_comments(fresh),
+            report=self.report(pk),
         )
 
     def bar(self, post: Post, reactions: list) -> Bar:
         reactable = self.writable and post.visible
+        buttons = ""
+        if reactable:
+            buttons = format_html_join("", "{}", ((self._button(r),) for r in reactions))
         return Bar(
-            pk=post.pk, url=self.react_url(post.pk), reactable=reactable, reactions=reactions
+            pk=str(post.pk),
+            url=self.react_url(post.pk),
+            reactable=reactable,
+            reactions=reactions,
+            buttons=buttons,
         )
+
+    def _button(self, reaction: dict) -> SafeString:
+        """A reaction button (board.html#reaction): the same for every post of the page with
+        the same count and choice, rendered once."""
+        key = (
+            reaction["kind"],
+            reaction["label"],
+            reaction["emoji"],
+            reaction["mine"],
+            reaction["count"],
+        )
+        button = self._buttons.get(key)
+        if button is None:
+            if not self._buttons:
+                self._button_template = get_template("board/board.html#reaction").template
+            button = self._buttons[key] = self._button_template.render(
+                Context({"reaction": reaction})
+            )
+        return button
+
+    def report(self, pk: int) -> SafeString:
+        """The moderation app's "Report" link for a post (the students' hint on the post's
+        page), from its own template, rendered once a page with MARKER for the id."""
+        if self._report is None:
+            request = self.request
+            html = get_template("moderation/_report_link.html").template.render(
+                Context(
+                    {
+                        "request": request,
+                        "user": request.user,
+                        "kind": "post",
+                        "ref": MARKER,
+                        "hint": self.detail,
+                    }
+                )
+            )
+            # The rendered link as a format string: its braces doubled, the id's place "{}".
+            self._report = (
+                str(html).replace("{", "{{").replace("}", "}}").replace(str(MARKER), "{}")
+            )
+        return format_html(self._report, int(pk))
 
     def _byline(self, post: Post) -> dict:
         when = timezone.localtime(post.created_at)
@@ -169,9 +230,10 @@ class CardPage:
             "when": self.when(when),
         }
 
-    def when(self, when) -> str:
-        """As |date:"j M Y, H:i": 5 Mar 2026, 09:41 (month names translated)."""
-        return f"{when.day} {self.months[when.month]} {when.year:04d}, {when:%H:%M}"
+    @staticmethod
+    def when(when) -> str:
+        """As |date:"DATETIME_FORMAT" (orbis/web/formats): Thu 5 Mar 2026, 09:41, translated."""
+        return date_format(when, "DATETIME_FORMAT")
 
     def _country(self, school) -> str:
         """The country's name ("" when the school was deleted, as the template had)."""

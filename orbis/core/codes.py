@@ -11,6 +11,10 @@ APPROACHES = ("connect", "collaborate", "create")
 # How two classes meet: live sessions and the board, or the board only.
 EXCHANGE_MODES = ("live", "async")
 
+# The template modes each exchange mode takes: "live" means live sessions *and* asynchronous
+# exchange, so a template made for the board only fits it too; "async" takes no live session.
+MODES_ACCEPTED = {"live": ("live", "async"), "async": ("async",)}
+
 # Common European Framework of Reference levels (a class's English).
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 

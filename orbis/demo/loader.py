@@ -18,12 +18,13 @@ from django.db import transaction
 from orbis.accounts.models import User
 from orbis.classrooms.codes import new_join_code
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
-from orbis.core.world import World
+from orbis.core.world import EMAIL_DOMAIN, World
 from orbis.partners import index as partner_index
 from orbis.schools.models import School, SchoolTerm
 from orbis.students.models import Student
 
 DEMO_PASSWORD = "orbis-demo"
+DEMO_STAFF_EMAIL = f"moderator@{EMAIL_DOMAIN}"
 BATCH_SIZE = 2000
 # Rows looked up per `IN (…)` query: below SQLite's historical limit of 999 parameters.
 LOOKUP_SIZE = 900
@@ -65,6 +66,19 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
 
 def _bulk_create(model, rows: list) -> None:
     model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+
+
+def load_staff(password: str) -> User:
+    """The demo's staff account (moderation queue, challenges, school verification,
+    /ops/status/), with a confirmed email; made once, never changed afterwards."""
+    staff, created = User.objects.get_or_create(
+        email=DEMO_STAFF_EMAIL, defaults={"display_name": "Orbis moderator", "is_staff": True}
+    )
+    if created:
+        staff.set_password(password)
+        staff.save(update_fields=["password"])
+        EmailAddress.objects.create(user=staff, email=staff.email, verified=True, primary=True)
+    return staff
 
 
 def load_world(world: World, *, password: str) -> LoadReport:

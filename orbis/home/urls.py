@@ -6,4 +6,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("rules/", views.conduct, name="conduct"),
+    path("accessibility/", views.accessibility, name="accessibility"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
@@ -24,6 +25,14 @@ def home(request):
 def conduct(request):
     """The rules of collaboration: teachers accept them at sign-up, students when they join."""
     return render(request, "home/conduct.html")
+
+
+@require_GET
+def accessibility(request):
+    """The accessibility statement: what works, what doesn't yet, how to report a barrier."""
+    return render(
+        request, "home/accessibility.html", {"contact_email": settings.ORBIS_CONTACT_EMAIL}
+    )
 
 
 @login_required

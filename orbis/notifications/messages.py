@@ -3,9 +3,9 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_datetime
-from django.utils.translation import get_language, ngettext
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_countries import countries
 
 from .kinds import Kind
@@ -121,7 +121,8 @@ def _report_decided(outcome) -> str:
 
 
 def when(start, zone) -> str:
-    """A moment as the reader reads it: "Tue 14 Dec 2026, 13:00 (America/Bogota)"."""
+    """A moment as the reader reads it, in the named DATETIME_FORMAT of every page
+    (orbis/web/formats): "Mon 14 Dec 2026, 13:00 (America/Bogota)"."""
     try:
         moment = datetime.fromisoformat(start)
         tz = ZoneInfo(zone) if isinstance(zone, str) and zone else ZoneInfo("UTC")
@@ -129,10 +130,5 @@ def when(start, zone) -> str:
         return ""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo("UTC"))
-    local = moment.astimezone(tz)
-    language = (get_language() or "en").replace("-", "_")
-    try:
-        text = format_datetime(local, "EEE d MMM y, HH:mm", locale=language)
-    except ValueError:
-        text = local.strftime("%a %d %b %Y, %H:%M")
-    return f"{text} ({tz.key})"
+    # date_format writes the aware moment's own wall-clock time (no conversion to the active zone).
+    return f"{date_format(moment.astimezone(tz), 'DATETIME_FORMAT')} ({tz.key})"

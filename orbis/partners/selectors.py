@@ -150,8 +150,15 @@ def partner_search(*, classroom: Classroom, filters: SearchFilters, week_of: dat
 
 
 def overlap_windows(fit: Compatibility, zone: str, week_of: date):
-    """The shared live moments in a school's local time, grouped: [((1, 2, 3), 780, 850)]."""
-    periods = timetable.local_periods(list(fit.overlap), zone, week_of)
+    """The shared live moments in a school's local time, grouped: [((1, 2, 3), 780, 850)]. A
+    window across Monday 00:00 UTC comes in two parts that touch: shown as one."""
+    periods: list[timetable.Period] = []
+    for period in timetable.local_periods(list(fit.overlap), zone, week_of):
+        last = periods[-1] if periods else None
+        if last and (last.weekday, last.end) == (period.weekday, period.start):
+            period = timetable.Period(period.weekday, last.start, period.end)
+            periods.pop()
+        periods.append(period)
     return timetable.group_by_time(periods)
 
 

@@ -97,10 +97,10 @@ def _warn(user: User, deletion_on) -> None:
     with translation.override(user.language or settings.LANGUAGE_CODE):
         link = settings.SITE_URL.rstrip("/") + reverse("account_login")
         body = _(
-            "Hello,\n\nYou have not signed in to Orbis for a long time. To protect your and your "
+            "Hello,\n\nYou have not logged in to Orbis for a long time. To protect your and your "
             "students' data, your account will be deleted on %(date)s. Your contributions to "
             "projects shared with other classes will stay, without your name.\n\n"
-            "To keep your account, simply sign in before then: %(link)s\n"
+            "To keep your account, simply log in before then: %(link)s\n"
         ) % {"date": deletion_on.isoformat(), "link": link}
         send_mail(_("Your Orbis account will be deleted"), body, None, [user.email])
 

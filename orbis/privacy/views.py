@@ -22,7 +22,7 @@ def cookies() -> list[dict]:
         {
             "name": settings.SESSION_COOKIE_NAME,
             "purpose": gettext_lazy(
-                "keeps a teacher signed in, or remembers which student this device joined as."
+                "keeps a teacher logged in, or remembers which student this device joined as."
             ),
         },
         {

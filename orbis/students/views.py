@@ -112,7 +112,7 @@ def student_reset(request, classroom_id, student_id):
     services.student_reset(student=student)
     messages.success(
         request,
-        _("%(nickname)s is signed out everywhere. Their new secret word is %(secret)s.")
+        _("%(nickname)s is logged out everywhere. Their new secret word is %(secret)s.")
         % {"nickname": student.nickname, "secret": student.secret},
     )
     return redirect("classroom_students", classroom_id)
@@ -206,6 +206,6 @@ def student_leave(request):
     request.session.cycle_key()
     messages.info(
         request,
-        _("You signed out. Come back any time with your class code, nickname and secret word."),
+        _("You logged out. Come back any time with your class code, nickname and secret word."),
     )
     return redirect("home")

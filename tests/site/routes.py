@@ -32,6 +32,7 @@ ROUTES: dict[str, Route] = {
     "home": Route(PUBLIC, GET),
     "dashboard": Route(TEACHER, GET),
     "conduct": Route(PUBLIC, GET),
+    "accessibility": Route(PUBLIC, GET),
     "profile_edit": Route(TEACHER, BOTH),
     "school_detail": Route(TEACHER, GET),
     "school_create": Route(TEACHER, BOTH),
@@ -56,6 +57,8 @@ ROUTES: dict[str, Route] = {
     "student_join": Route(PUBLIC, BOTH),
     "student_space": Route(STUDENT, GET),
     "student_leave": Route(PUBLIC, POST),
+    # "Send it again" on the check-your-email page: acts only on the sign-up waiting in the session.
+    "account_resend_confirmation": Route(PUBLIC, POST),
     # Partners: another teacher's classroom is seen only while it looks for partners (or is
     # linked to one of hers by a request); requests are answered by either side's teacher.
     "partner_search": Route(TEACHER, GET),

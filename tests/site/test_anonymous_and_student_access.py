@@ -39,7 +39,9 @@ def test_anonymous_posts_change_nothing(client, world, classroom, student, row_c
     assert (classroom.join_code, classroom.name, student.nickname) == (code, "6th grade B", "Puma")
 
 
-@pytest.mark.parametrize("name", ["home", "student_join", "learn:index", *ALLAUTH_PUBLIC])
+@pytest.mark.parametrize(
+    "name", ["home", "student_join", "learn:index", "accessibility", *ALLAUTH_PUBLIC]
+)
 def test_anonymous_visitor_sees_public_pages(client, name):
     assert client.get(reverse(name)).status_code == 200
 

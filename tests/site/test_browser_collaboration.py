@@ -56,7 +56,7 @@ def log_in(page, url: str, email: str) -> None:
     page.goto(f"{url}/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda address: "/accounts/login/" not in address)
 
 
@@ -90,7 +90,9 @@ def test_from_the_board_to_the_certificate(
     gisel.get_by_label("Text").fill("Hola! We start at **07:40**.")
     gisel.get_by_label("Attachments").set_input_files(str(disguised))
     gisel.get_by_role("button", name="Post", exact=True).click()
-    gisel.get_by_text("The file is called “drawing.jpg” but it is").wait_for()
+    gisel.locator(".error-summary").get_by_text(
+        "The file is called “drawing.jpg” but it is"
+    ).wait_for()
     assert Post.objects.count() == 0 and Attachment.objects.count() == 0
     assert not default_storage.exists("board")
     gisel.get_by_label("Attachments").set_input_files(str(photo))

@@ -33,6 +33,7 @@ PUBLIC_NAMES = {
     "home",
     "ops_health",
     "conduct",
+    "accessibility",
     "student_join",
     "learn:index",
     "learn:guide",
@@ -65,8 +66,9 @@ STAFF_NAMES = {
 }
 # Public pages that send a signed-in teacher to her dashboard, a student to her space.
 SENDS_SIGNED_IN_ON = {"home", "student_join", "account_login", "account_signup"}
-# Actions open to anyone, harmless without a session (leaving the student space).
-OPEN_ACTIONS = {"student_leave"}
+# Actions open to anyone, harmless without a session (leaving the student space, sending the
+# confirmation link of the sign-up waiting in the session again).
+OPEN_ACTIONS = {"student_leave", "account_resend_confirmation"}
 # URLs whose object any teacher may reach: a project holding its link once it isn't a draft
 # (its page, calendar, asking to join; role and leave answer with a message on that page), a
 # classroom looking for partners, a school to join.

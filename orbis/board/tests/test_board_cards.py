@@ -136,7 +136,7 @@ def test_a_card_shows_author_class_phase_time_and_links(teacher_client, partnere
     assert f'<h2 dir="auto"><a href="{post_url}">River</a></h2>' in html
     assert (
         f'<p class="muted">Gisel · 6th grade B, Argentina · <span class="tag">Execution</span> · '
-        f'<time datetime="{when.isoformat()}">{date_filter(when, "j M Y, H:i")}</time>'
+        f'<time datetime="{when.isoformat()}">{date_filter(when, "DATETIME_FORMAT")}</time>'
     ) in html
     assert f'<a href="{post_url}#comments">0 comments</a>' in html
     assert f'<a href="{reverse("board_post_edit", args=[partnered.token, post.pk])}">Edit' in html
@@ -164,7 +164,7 @@ def test_card_dates_read_as_the_date_filter(language, rf_request, partnered):
         card_page = CardPage(rf_request, partnered, Viewer(teacher=rf_request.user), writable=True)
         for month in range(1, 13):
             moment = timezone.localtime(datetime(2026, month, 3, 21, 7, tzinfo=UTC))
-            assert card_page.when(moment) == date_filter(moment, "j M Y, H:i")
+            assert card_page.when(moment) == date_filter(moment, "DATETIME_FORMAT")
 
 
 @pytest.fixture

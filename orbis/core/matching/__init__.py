@@ -12,6 +12,10 @@ the real week of `Constraints.week_of`, so daylight-saving time is right; weekly
 wraps around the week, see weeks.py); and a classroom whose profile asks for `only_verified`
 partners is only paired with profiles marked `verified` (both ways).
 
+Common minutes are those of the common windows at least `Constraints.min_window_minutes` long
+(the shortest live session, 15 minutes): a 5-minute overlap is no meeting time. They are what the
+weekly minimum above, the overlap fit below, `Compatibility.overlap` and the partner search count.
+
 The score of a feasible pair (0–100) is a weighted mean of six fits, each between 0 and 1:
 
     languages   shared languages / languages of the class that speaks fewer

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from orbis.core import zones
+from orbis.core.slots import MIN_MINUTES as MIN_SESSION_MINUTES
 from orbis.core.timetable import MINUTES_PER_DAY, Period
 
 DEFAULT_WEEK = date(2026, 10, 5)  # an ordinary school week: no DST change in either hemisphere
@@ -59,6 +60,9 @@ class Constraints:
     age_tolerance: int = 1  # years allowed between the two age ranges (0 = must overlap)
     min_overlap_minutes: int = 60  # weekly common free minutes, required when either wants live
     week_of: date = DEFAULT_WEEK  # the week whose dates convert local periods to UTC
+    # A common window shorter than the shortest live session is no meeting time: it counts
+    # nowhere (not in the weekly minutes, the score, the hard rule, nor the windows shown).
+    min_window_minutes: int = MIN_SESSION_MINUTES
 
     def __post_init__(self) -> None:
         if not isinstance(self.age_tolerance, int) or self.age_tolerance < 0:
@@ -67,6 +71,8 @@ class Constraints:
             raise ValueError("min_overlap_minutes must be a whole number, 0 or more")
         if not isinstance(self.week_of, date):
             raise ValueError("week_of must be a date")
+        if not isinstance(self.min_window_minutes, int) or self.min_window_minutes < 0:
+            raise ValueError("min_window_minutes must be a whole number, 0 or more")
 
 
 @dataclass(frozen=True)
@@ -102,8 +108,10 @@ class Compatibility:
     """How well two classrooms fit, and what they share."""
 
     score: float  # 0–100, see the package docstring
-    overlap_minutes: int  # weekly minutes both are free at the same moment
-    overlap: tuple[tuple[int, int], ...]  # those moments, UTC minutes after Monday 00:00 UTC
+    overlap_minutes: int  # weekly minutes both are free at the same moment, in `overlap`
+    # Those moments: the common windows at least `Constraints.min_window_minutes` long, in UTC
+    # minutes after Monday 00:00 UTC (a window across the week's end is two intervals).
+    overlap: tuple[tuple[int, int], ...]
     shared_languages: frozenset[str]
     shared_subjects: frozenset[str]
     shared_sdgs: frozenset[int]

@@ -15,7 +15,7 @@ from orbis.core.matching.profiles import (
     Weights,
     check_profile,
 )
-from orbis.core.matching.weeks import week_intervals
+from orbis.core.matching.weeks import session_windows, week_intervals
 from orbis.core.timetable import intersect
 
 AGE_SCALE = 4.0  # years of difference between the mid ages at which the age fit reaches 0
@@ -74,8 +74,9 @@ def compatibility(
 ) -> Compatibility | None:
     """How well a and b fit, or None when a hard constraint fails: same country, no shared
     language, age gap above the tolerance, or either wants live and they have fewer than
-    `min_overlap_minutes` common free minutes a week. Invalid profiles (see check_profile)
-    are never compatible."""
+    `min_overlap_minutes` common free minutes a week. Only common windows at least
+    `min_window_minutes` long count as common minutes (for that rule, the score and the
+    result). Invalid profiles (see check_profile) are never compatible."""
     if check_profile(a) is not None or check_profile(b) is not None:
         return None
     if a.country.upper() == b.country.upper():
@@ -88,9 +89,12 @@ def compatibility(
     gap = int(age_gap(a.age_min, a.age_max, b.age_min, b.age_max))
     if gap > constraints.age_tolerance:
         return None
-    both = intersect(
-        list(week_intervals(a.periods, a.time_zone, constraints.week_of)),
-        list(week_intervals(b.periods, b.time_zone, constraints.week_of)),
+    both = session_windows(
+        intersect(
+            list(week_intervals(a.periods, a.time_zone, constraints.week_of)),
+            list(week_intervals(b.periods, b.time_zone, constraints.week_of)),
+        ),
+        constraints.min_window_minutes,
     )
     minutes = sum(end - start for start, end in both)
     live = bool(a.wants_live or b.wants_live)
@@ -116,7 +120,7 @@ def compatibility(
     return Compatibility(
         score=float(score),
         overlap_minutes=minutes,
-        overlap=tuple(both),
+        overlap=both,
         shared_languages=languages,
         shared_subjects=subjects,
         shared_sdgs=sdgs,

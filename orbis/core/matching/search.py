@@ -134,7 +134,9 @@ def search(
     feasible, scores = score_pairs(index.enc, me, others, constraints, weights)
     others, scores = others[feasible], scores[feasible]
     if filters.min_overlap:
-        minutes = overlap_minutes(index.enc, me[: len(others)], others)
+        minutes = overlap_minutes(
+            index.enc, me[: len(others)], others, constraints.min_window_minutes
+        )
         enough = minutes >= filters.min_overlap
         others, scores = others[enough], scores[enough]
     ids = index.enc.ids[others]

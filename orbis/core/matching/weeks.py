@@ -64,6 +64,22 @@ def wrap(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return merge(folded)
 
 
+def session_windows(common: Iterable[tuple[int, int]], minimum: int) -> tuple[tuple[int, int], ...]:
+    """The common windows (sorted, disjoint, not touching, in [0, 10080), as `wrap` gives
+    them) at least `minimum` minutes long. The week repeats, so a window that runs across
+    Monday 00:00 UTC, (…, 10080) and (0, …), is one window: both its parts stay or go."""
+    windows = list(common)
+    across = 0
+    if len(windows) > 1 and windows[0][0] == 0 and windows[-1][1] == MINUTES_PER_WEEK:
+        across = windows[0][1] + MINUTES_PER_WEEK - windows[-1][0]
+    kept = []
+    for position, (start, end) in enumerate(windows):
+        at_an_end = across and position in (0, len(windows) - 1)
+        if (across if at_an_end else end - start) >= minimum:
+            kept.append((start, end))
+    return tuple(kept)
+
+
 def week_intervals(
     periods: Iterable[Period], zone: str, week_of: date
 ) -> tuple[tuple[int, int], ...]:

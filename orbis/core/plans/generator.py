@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from orbis.core.codes import APPROACHES, EXCHANGE_MODES
+from orbis.core.codes import APPROACHES, EXCHANGE_MODES, MODES_ACCEPTED
 from orbis.core.schooldays import (
     SEARCH_DAYS,
     SchoolCalendar,
@@ -59,13 +59,16 @@ SDG_POINTS = 2.0  # all requested SDGs served
 COMPETENCY_POINTS = 1.5  # all requested competencies served
 DURATION_POINTS = 1.0  # the duration is in the middle of the template's range
 DURATION_GAP_PENALTY = 1.0  # per week outside the template's range (when relaxed)
+# A project that meets live prefers, at an equal fit, a template with live sessions (a tie-breaker:
+# a board-only template that fits better, even by a week of duration, still wins).
+LIVE_POINTS = 0.25
 
 # When no template passes the hard filters, they are dropped in this order (the approach the
 # teacher chose is kept as long as possible; an approach whose MIN_WEEKS exceeds the request's
 # weeks is never chosen):
 RELAXATIONS = (
     frozenset(),  # duration in the template's range, the approach, the mode
-    frozenset({"mode"}),  # a live-only template for an asynchronous project, or vice versa
+    frozenset({"mode"}),  # a live-only template for an asynchronous project
     frozenset({"mode", "duration"}),  # a template for longer or shorter projects, stretched
     frozenset({"mode", "duration", "approach"}),  # another approach the time allows
 )
@@ -150,7 +153,13 @@ def _passes(template: Template, request: PlanRequest, relaxed: frozenset[str]) -
         return False
     if "approach" not in relaxed and request.approach and template.approach != request.approach:
         return False
-    return "mode" in relaxed or request.mode in template.modes
+    return "mode" in relaxed or fits_mode(request.mode, template.modes)
+
+
+def fits_mode(mode: str, template_modes: Sequence[str]) -> bool:
+    """Whether a template made for template_modes suits a project in `mode` (see MODES_ACCEPTED:
+    a live project also exchanges asynchronously, so board-only templates suit it)."""
+    return any(accepted in template_modes for accepted in MODES_ACCEPTED.get(mode, ()))
 
 
 def _score(template: Template, request: PlanRequest) -> tuple[float, list[tuple[float, Reason]]]:
@@ -193,7 +202,11 @@ def _score(template: Template, request: PlanRequest) -> tuple[float, list[tuple[
         score -= DURATION_GAP_PENALTY * min(abs(request.weeks - low), abs(request.weeks - high))
 
     if request.mode in template.modes:
-        points.append((0.0, Reason("mode", request.mode)))
+        bonus = LIVE_POINTS if request.mode == "live" else 0.0
+        points.append((bonus, Reason("mode", request.mode)))
+        score += bonus
+    elif fits_mode(request.mode, template.modes):  # a board-only template in a live project
+        points.append((0.0, Reason("mode", "async")))
     return score, points
 
 

@@ -5,13 +5,13 @@ from io import StringIO
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
+from django.core.management.commands import runserver
 
 from orbis.accounts.models import User
 from orbis.classrooms.codes import display_code
 from orbis.classrooms.models import AvailabilityPeriod, Classroom
 from orbis.core.world import DEMO_TEACHER_EMAIL, build_world
-from orbis.demo.loader import DEMO_PASSWORD, load_world
-from orbis.demo.management.commands import demo
+from orbis.demo.loader import DEMO_PASSWORD, DEMO_STAFF_EMAIL, load_world
 from orbis.ops.management.commands import serve
 from orbis.schools.models import School, SchoolTerm
 from orbis.students.models import Student
@@ -24,6 +24,12 @@ MODELS = (School, SchoolTerm, User, EmailAddress, Classroom, AvailabilityPeriod,
 
 def counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def demo_counts(world) -> dict[str, int]:
+    """The world's rows and the demo's staff account (a user with a confirmed address)."""
+    expected = world_counts(world)
+    return {**expected, "User": expected["User"] + 1, "EmailAddress": expected["EmailAddress"] + 1}
 
 
 def world_counts(world) -> dict[str, int]:
@@ -46,10 +52,10 @@ def run(*args) -> str:
 
 def test_demo_loads_the_default_world_once_and_says_how_to_log_in():
     first_output = run("demo", "--no-serve")
-    assert counts() == world_counts(build_world())
+    assert counts() == demo_counts(build_world())
 
     output = run("demo", "--no-serve")
-    assert counts() == world_counts(build_world())
+    assert counts() == demo_counts(build_world())
     assert "nothing new" in output
     for text in (first_output, output):
         classroom = Classroom.objects.get(teacher__email=DEMO_TEACHER_EMAIL, name="6th grade B")
@@ -83,23 +89,57 @@ def test_a_demo_student_comes_back_with_the_printed_code_nickname_and_secret(cli
     assert response.url == "/student/"
 
 
-def test_demo_serves_on_the_address_it_prints(monkeypatch):
-    calls = []
-    real_call_command = demo.call_command
+def serve_without_listening(monkeypatch) -> list:
+    """Run the demo's server up to the moment it listens: it calls on_bind, then returns."""
+    binds, clocks = [], []
 
-    def record(name, *args, **options):
-        if name == "runserver":
-            calls.append((args, options))
-        else:
-            real_call_command(name, *args, **options)
+    def listen(addr, port, handler, *, on_bind, **options):
+        binds.append((addr, port))
+        on_bind(port)
 
-    monkeypatch.setattr(demo, "call_command", record)
-    clocks = []
+    monkeypatch.setattr(runserver, "run", listen)
     monkeypatch.setattr(serve, "start_in_background", lambda: clocks.append("started"))
+    return binds, clocks
+
+
+def test_demo_serves_on_the_address_it_prints(monkeypatch):
+    binds, clocks = serve_without_listening(monkeypatch)
     output = run("demo", "--addrport", "0.0.0.0:8123")
     assert clocks == ["started"]  # reminders and digests go out with no extra process
+    assert binds == [("0.0.0.0", 8123)]
     assert "http://127.0.0.1:8123/accounts/login/" in output
-    assert calls == [(("0.0.0.0:8123",), {"use_reloader": False, "insecure_serving": True})]
+
+
+def test_demo_prints_the_logins_last_once_the_server_listens(monkeypatch):
+    serve_without_listening(monkeypatch)
+    output = run("demo")
+    serving = output.index("Orbis demo serving at http://127.0.0.1:8000/")
+    assert output.index("Starting development server at") < serving
+    assert output.index("Demo data loaded") < serving
+    logins = output[serving:]
+    assert "Ctrl-C" in logins.splitlines()[0]
+    assert len(logins.splitlines()) <= 25  # a short block
+    for teacher in build_world().teachers:  # every demo teacher's login
+        local, domain = teacher.email.split("@")
+        assert local in logins and domain in logins
+    classroom = Classroom.objects.get(teacher__email=DEMO_TEACHER_EMAIL, name="6th grade B")
+    puma = classroom.students.get(nickname="Puma")
+    for text in (DEMO_TEACHER_EMAIL, DEMO_PASSWORD, display_code(classroom.join_code), "Puma"):
+        assert text in logins
+    assert puma.secret in logins
+    assert DEMO_STAFF_EMAIL in logins
+    assert logins.rstrip().endswith("/ops/status/)")  # nothing after the block
+
+
+def test_the_demo_staff_account_logs_in_and_moderates(client):
+    run("demo", "--no-serve")
+    response = client.post(
+        "/accounts/login/", {"login": DEMO_STAFF_EMAIL, "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get("/moderation/").status_code == 200
+    staff = User.objects.get(email=DEMO_STAFF_EMAIL)
+    assert staff.is_staff and not staff.is_superuser
 
 
 def test_seed_creates_the_requested_world():
@@ -116,7 +156,7 @@ def test_seed_creates_the_requested_world():
 def test_seed_after_demo_adds_only_the_new_teachers():
     run("demo", "--no-serve")
     run("seed", "--teachers", "100")
-    assert counts() == world_counts(build_world(teachers=100))
+    assert counts() == demo_counts(build_world(teachers=100))
 
 
 def test_loading_twice_creates_nothing_new():

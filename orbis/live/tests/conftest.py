@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from tests.builders import add_partner, weekdays
+from orbis.projects.models import Project
+from tests.builders import add_partner, build_project, weekdays
 from tests.factories import ClassroomFactory, SchoolFactory, TeacherFactory
 
 # A Monday in the southern summer, northern winter: Argentina UTC−3, India UTC+5:30,
@@ -42,6 +43,13 @@ def kyiv(ukraine_teacher):
     room = ClassroomFactory(teacher=ukraine_teacher, name="Kyiv 7-A", languages=["uk", "en"])
     weekdays(room, "09:00", "15:00")
     return room
+
+
+@pytest.fixture
+def project(classroom):
+    """A running project whose plan suggests live sessions: SDG 3 brings Games Our Grandparents
+    Played (SDG 4, the builder's default, brings a board-only template)."""
+    return build_project(classroom, status=Project.Status.RUNNING, sdgs=[3])
 
 
 @pytest.fixture

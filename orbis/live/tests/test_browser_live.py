@@ -22,7 +22,7 @@ def test_find_a_time_and_schedule_a_session(browser_page, screenshot, live_serve
     page.goto(f"{url}/accounts/login/")
     page.locator("#id_login").fill("gisel@school.test")
     page.locator("#id_password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.get_by_role("heading", name="Your classrooms").wait_for()
 
     page.goto(f"{url}/live/{project.token}/")

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.builders import add_partner, schedule, weekdays
 from tests.factories import ClassroomFactory, SchoolFactory, StudentFactory, TeacherFactory
+from tests.helpers import student_client_for
 
 
 def text(response) -> str:
@@ -38,12 +39,12 @@ def test_local_times_follow_each_zone_across_the_march_clock_change(
     )
     first = text(teacher_client.get(reverse("live_session_detail", args=[world.token, before.pk])))
     second = text(teacher_client.get(reverse("live_session_detail", args=[world.token, after.pk])))
-    assert "Thursday 25 March 2027, 09:00–09:45 your time (America/Argentina/Cordoba)" in first
-    assert "Thursday 25 Mar, 14:00–14:45 Europe/Kyiv" in row(first, "Kyiv 7-A")
-    assert "Thursday 25 Mar, 17:30–18:15 Asia/Kolkata" in row(first, "Class of Delhi")
-    assert "Tuesday 30 March 2027, 09:00–09:45 your time" in second
-    assert "Tuesday 30 Mar, 15:00–15:45 Europe/Kyiv" in row(second, "Kyiv 7-A")
-    assert "Tuesday 30 Mar, 17:30–18:15 Asia/Kolkata" in row(second, "Class of Delhi")
+    assert "Thu 25 Mar 2027, 09:00–09:45 your time (America/Argentina/Cordoba)" in first
+    assert "Thu 25 Mar 2027, 14:00–14:45 Europe/Kyiv" in row(first, "Kyiv 7-A")
+    assert "Thu 25 Mar 2027, 17:30–18:15 Asia/Kolkata" in row(first, "Class of Delhi")
+    assert "Tue 30 Mar 2027, 09:00–09:45 your time" in second
+    assert "Tue 30 Mar 2027, 15:00–15:45 Europe/Kyiv" in row(second, "Kyiv 7-A")
+    assert "Tue 30 Mar 2027, 17:30–18:15 Asia/Kolkata" in row(second, "Class of Delhi")
     # The same UTC time is inside Kyiv's hours (09:00–15:00) in winter, outside in summer.
     assert "Outside this class's hours." not in row(first, "Kyiv 7-A").split("Scheduled by")[0]
     assert "Outside this class's hours." in row(second, "Kyiv 7-A")
@@ -67,10 +68,10 @@ def test_the_list_shows_each_viewer_their_own_zone(
     schedule(world, teacher, [classroom, delhi], at=datetime(2027, 2, 4, 16, 0, tzinfo=UTC))
     url = reverse("live_sessions", args=[world.token])
     gisel = text(teacher_client.get(url))
-    assert "Thursday 4 February 2027, 13:00–13:45 your time (America/Argentina/Cordoba)" in gisel
+    assert "Thu 4 Feb 2027, 13:00–13:45 your time (America/Argentina/Cordoba)" in gisel
     assert "Rivers we live by" in gisel and "Upcoming" in gisel
     jhansi = text(login_client(partner_teacher).get(url))
-    assert "Thursday 4 February 2027, 21:30–22:15 your time (Asia/Kolkata)" in jhansi
+    assert "Thu 4 Feb 2027, 21:30–22:15 your time (Asia/Kolkata)" in jhansi
 
 
 def test_students_see_their_class_sessions_in_their_zone_but_not_the_link(
@@ -93,7 +94,10 @@ def test_students_see_their_class_sessions_in_their_zone_but_not_the_link(
     assert student_client.get(other).status_code == 404
     space = text(student_client.get(reverse("student_space")))
     assert "Your next live sessions" in space
-    assert "Rivers we live by" in space and "Thursday 4 February, 13:00–13:45" in space
+    assert "Rivers we live by" in space and "Thu 4 Feb 2027, 13:00–13:45" in space
+    # Tiger's class in Delhi reads the same session in its own zone.
+    tiger = student_client_for(StudentFactory(classroom=delhi, nickname="Tiger"))
+    assert "Thu 4 Feb 2027, 21:30–22:15" in text(tiger.get(reverse("student_space")))
 
 
 def test_the_dashboard_lists_upcoming_sessions_in_the_teachers_time(
@@ -102,7 +106,9 @@ def test_the_dashboard_lists_upcoming_sessions_in_the_teachers_time(
     schedule(world, teacher, [classroom, delhi], at=datetime(2027, 2, 4, 16, 0, tzinfo=UTC))
     page = text(login_client(partner_teacher).get(reverse("dashboard")))
     assert "Upcoming live sessions" in page
-    assert "Rivers we live by · Thu 4 Feb, 21:30–22:15" in page
+    assert "Rivers we live by · Thu 4 Feb 2027, 21:30–22:15" in page
+    gisel = text(login_client(teacher).get(reverse("dashboard")))
+    assert "Rivers we live by · Thu 4 Feb 2027, 13:00–13:45" in gisel
     assert "Your time (Asia/Kolkata)." in page
     assert "Your sessions in your calendar app" in page
 
@@ -139,7 +145,7 @@ def test_three_continents_no_single_time_two_sessions_include_everyone(
     assert "Session 2 — 🇦🇷 6th grade B + 🇺🇦 Kyiv 7-A" in page
     # Each proposal in Gisel's time and in each class's own: Kyiv is 5 hours ahead of Rosario.
     assert (
-        "Tuesday 2 Feb, 08:30–09:15 your time comfortable "
+        "Tue 2 Feb 2027, 08:30–09:15 your time comfortable "
         "🇦🇷 6th grade B: Tue 08:30–09:15 🇺🇦 Kyiv 7-A: Tue 13:30–14:15" in page
     )
     assert "everyone can attend" not in page
@@ -219,6 +225,6 @@ def test_a_teacher_whose_school_is_gone_reads_utc_and_nothing_fails(
     assert finder.status_code == 200
     jhansi = login_client(User.objects.get(pk=delhi.teacher_id))
     detail = text(jhansi.get(reverse("live_session_detail", args=[world.token, session.pk])))
-    assert "Thursday 4 February 2027, 16:00–16:45 your time (UTC)" in detail
+    assert "Thu 4 Feb 2027, 16:00–16:45 your time (UTC)" in detail
     assert jhansi.get(reverse("dashboard")).status_code == 200
     assert jhansi.get(reverse("live_session_new", args=[world.token])).status_code == 200

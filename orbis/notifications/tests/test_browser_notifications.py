@@ -14,7 +14,7 @@ def log_in(page, url):
     page.goto(f"{url}/accounts/login/")
     page.locator("#id_login").fill("gisel@school.test")
     page.locator("#id_password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.get_by_role("link", name="Log out").or_(
         page.get_by_role("button", name="Log out")
     ).wait_for()

@@ -14,7 +14,7 @@ def log_in(page, url, email):
     page.goto(f"{url}/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill("orbis-demo")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.get_by_role("heading", name="Getting started").or_(
         page.get_by_role("heading", name="Your classrooms")
     ).first.wait_for()

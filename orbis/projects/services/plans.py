@@ -15,6 +15,7 @@ from orbis.core.plans import generator
 from orbis.core.plans.types import Plan, PlannedPhase, PlanRequest
 from orbis.core.schooldays import SchoolCalendar
 from orbis.schools.calendars import school_calendar as calendar_of_school
+from orbis.schools.models import School
 
 from ..models import Activity, Membership, Milestone, Project, SuggestedSession
 from . import ProjectError
@@ -25,8 +26,8 @@ Role = Membership.Role
 # The schools' calendars ----------------------------------------------------------------------
 
 
-def calendars_of(project: Project) -> list[SchoolCalendar]:
-    """The calendars of every participating school, the owner's first, each school once."""
+def _schools_of(project: Project) -> list[School]:
+    """Every participating school with its terms, the owner's first, each school once."""
     seen, found = set(), []
     members = sorted(project.memberships.all(), key=lambda m: m.role != Role.OWNER)
     prefetch_related_objects(members, "classroom__teacher__school__terms")
@@ -34,8 +35,19 @@ def calendars_of(project: Project) -> list[SchoolCalendar]:
         school = membership.classroom.teacher.school
         if school is not None and school.pk not in seen:
             seen.add(school.pk)
-            found.append(calendar_of_school(school))
+            found.append(school)
     return found
+
+
+def calendars_of(project: Project) -> list[SchoolCalendar]:
+    """The calendars of every participating school, the owner's first, each school once."""
+    return [calendar_of_school(school) for school in _schools_of(project)]
+
+
+def schools_without_terms(project: Project) -> list[School]:
+    """The participating schools that have entered no term or break: the date check knows
+    their weekends and public holidays, not their school breaks."""
+    return [school for school in _schools_of(project) if not school.terms.all()]
 
 
 def dated_items(project: Project) -> list[tuple[str, date]]:

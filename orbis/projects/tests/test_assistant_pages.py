@@ -1,15 +1,16 @@
 """The assistant's pages: its steps with and without JavaScript, their order, bad answers, and
 the plan made from the answers."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from orbis.projects.models import Project
 from orbis.projects.views.assistant import ASSISTANT
-from tests.factories import ClassroomFactory, TeacherFactory
+from tests.factories import ClassroomFactory, SchoolFactory, SchoolTermFactory, TeacherFactory
 
 from .pages import follow_messages, shows
 from .test_project_flow import run_assistant
@@ -193,3 +194,45 @@ def test_assistant_end_to_end_plan_matches_its_answers(teacher_client, classroom
     assert project.duration_weeks == 2
     assert not project.sessions.exists()  # asynchronous: no live session suggested
     assert project.memberships.get().classroom == classroom
+
+
+def test_a_live_and_asynchronous_class_is_offered_an_asynchronous_template(
+    teacher_client, classroom
+):
+    """The default, "live sessions and asynchronous exchange", takes the templates made for the
+    board only too: weather-and-climate-diaries fits these answers best."""
+    assert classroom.exchange_mode == "live"
+    answer_steps_before(teacher_client, classroom, "time")
+    page = teacher_client.get(step_url("time"))
+    assert page.context["form"].initial["mode"] == "live"  # the class's mode, the default
+    answers = step_data(classroom)
+    answers["class"]["subject"] = "science"
+    answers["goals"] = {"competencies": ["critical-thinking"], "sdgs": ["13"]}
+    for key, data in answers.items():
+        assert teacher_client.post(step_url(key), data).status_code == 302
+    preview = teacher_client.get(reverse("project_assistant_preview"))
+    assert preview.context["plan"].template == "weather-and-climate-diaries"
+    assert "works without live sessions" in preview.text
+    teacher_client.post(reverse("project_assistant_preview"))
+    project = Project.objects.get()
+    assert (project.template_key, project.exchange_mode) == ("weather-and-climate-diaries", "live")
+
+
+def test_the_default_start_skips_the_typical_long_break_while_the_terms_are_unknown(
+    login_client,
+):
+    """A week from 7 December is mid-December: Kenya's long holidays. Without the school's
+    terms the step suggests the first day after the typical break, and says so."""
+    school = SchoolFactory(name="Nairobi Primary", country="KE", time_zone="Africa/Nairobi")
+    teacher = TeacherFactory(school=school)
+    client = login_client(teacher)
+    answer_steps_before(client, ClassroomFactory(teacher=teacher), "time")
+    with time_machine.travel(datetime(2026, 12, 7, 9, 0, tzinfo=UTC), tick=False):
+        page = client.get(step_url("time"))
+        assert page.context["form"].initial["start"] == date(2027, 1, 4)
+        assert "long school holidays typical for Kenya" in page.text
+
+        SchoolTermFactory(school=school, kind="term")  # her own calendar is the truth now
+        page = client.get(step_url("time"))
+        assert page.context["form"].initial["start"] == date(2026, 12, 14)
+        assert "typical for" not in page.text

@@ -42,7 +42,9 @@ def test_assistant_to_a_shared_plan(browser_page, screenshot, live_server):
     gisel.get_by_label("Approach").select_option("create")
     gisel.get_by_label("Start date").fill(start.isoformat())
     gisel.get_by_role("button", name="Next").click()
-    gisel.get_by_text("A Create project needs at least 4 weeks.").wait_for()
+    gisel.locator(".error-summary").get_by_text(
+        "A Create project needs at least 4 weeks."
+    ).wait_for()
     screenshot(gisel, "assistant-duration-too-short")
     gisel.get_by_label("Approach").select_option("")
     gisel.get_by_role("button", name="Next").click()
@@ -100,7 +102,9 @@ def test_assistant_works_without_javascript(browser_page, screenshot, live_serve
     page.get_by_role("heading", name="Step 3 of 4").wait_for()
     page.get_by_label("Start date").fill("2001-01-01")
     page.get_by_role("button", name="Next").click()
-    page.get_by_text("The start date is in the past: choose today or later.").wait_for()
+    page.locator(".error-summary").get_by_text(
+        "The start date is in the past: choose today or later."
+    ).wait_for()
     page.get_by_label("Start date").fill((timezone.localdate() + timedelta(days=3)).isoformat())
     page.get_by_role("button", name="Next").click()
     page.get_by_role("button", name="Show my plan").click()

@@ -208,3 +208,33 @@ def test_calendars_of_lists_each_school_once_owner_first(open_project, teacher, 
     add_partner(open_project, ClassroomFactory(teacher=partner_teacher, name="Delhi B"))
     names = [calendar.name for calendar in calendars_of(open_project)]
     assert names == ["Escuela Rosario", "Delhi Public School"]
+
+
+def test_unknown_school_terms_are_said_and_their_teacher_offered_to_add_them(
+    open_project, teacher, partner_teacher, login_client
+):
+    """The holidays package knows public holidays, not school breaks: without a school's terms
+    the page must not say every date is a school day."""
+    add_partner(open_project, ClassroomFactory(teacher=partner_teacher, name="Delhi A"))
+    url = reverse("project_detail", args=[open_project.token])
+    add_terms = f'href="{reverse("school_detail")}#terms"'
+
+    page = login_client(teacher).get(url)
+    assert [school.name for school in page.context["unknown_terms"]] == [
+        "Escuela Rosario",
+        "Delhi Public School",
+    ]
+    assert "The terms and breaks of Escuela Rosario, Delhi Public School are not" in page.text
+    assert add_terms in page.text
+    assert "Every date of the plan is a school day" not in page.text
+
+    SchoolTermFactory(school=teacher.school, kind="term")
+    page = login_client(teacher).get(url)  # her school's terms known, her partner's not
+    assert "The terms and breaks of Delhi Public School are not on Orbis yet" in page.text
+    assert add_terms not in page.text  # the partner's page is not hers to edit
+    assert "Every date of the plan is a school day" not in page.text
+    assert add_terms in login_client(partner_teacher).get(url).text
+
+    SchoolTermFactory(school=partner_teacher.school, kind="term")
+    page = login_client(teacher).get(url)
+    assert page.context["unknown_terms"] == [] and "not on Orbis yet" not in page.text

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from orbis.core.plans import generator
+from orbis.core.typical_breaks import after_typical_breaks
 from orbis.schools.calendars import school_calendar
 from orbis.vocabulary import Phase
 from orbis.web.htmx import is_htmx
@@ -31,6 +32,23 @@ def _answers(request) -> dict:
     return answers if isinstance(answers, dict) else {}
 
 
+def _default_start(school) -> tuple[date, str]:
+    """A week from today, and when the school's terms are not on Orbis and that day falls in
+    its country's typical long break, the day after it, with a note saying so: a suggestion
+    the teacher sees and confirms, never a fact about the school."""
+    start = timezone.localdate() + timedelta(days=7)
+    if school is None or school.terms.exists():
+        return start, ""  # the school's own breaks: the plan's start moves past them anyway
+    suggested = after_typical_breaks(school.country.code, start)
+    if suggested == start:
+        return start, ""
+    note = _(
+        "A week from today falls in the long school holidays typical for %(country)s: the "
+        "suggested start is after them. Change it if your school's dates differ."
+    ) % {"country": school.country.name}
+    return suggested, note
+
+
 def _step_initial(request, key: str) -> dict:
     answers = _answers(request)
     teacher = request.user
@@ -47,7 +65,6 @@ def _step_initial(request, key: str) -> dict:
         "time": {
             "weeks": 0,
             "mode": classroom.exchange_mode,
-            "start": timezone.localdate() + timedelta(days=7),
         },
         "languages": {
             "languages": classroom.languages,
@@ -55,6 +72,10 @@ def _step_initial(request, key: str) -> dict:
             "max_partners": 2,
         },
     }[key]
+    if key == "time":
+        defaults["start"], note = _default_start(teacher.school)
+        if "start" not in answers:
+            defaults["start_note"] = note
     return {**defaults, **{k: v for k, v in answers.items() if k in defaults}}
 
 
@@ -110,7 +131,10 @@ def assistant_step(request, step):
                 return redirect("project_assistant", step=following)
             return redirect("project_assistant_preview")
     else:
-        form = form_class(initial=_step_initial(request, step), **kwargs)
+        initial = _step_initial(request, step)
+        form = form_class(initial=initial, **kwargs)
+        if initial.get("start_note"):  # a start moved past a typical break: say so
+            form.fields["start"].help_text = initial["start_note"]
     response = render(
         request,
         "projects/assistant_step.html",

@@ -24,16 +24,19 @@ from ..models import JoinRequest, Membership, Project
 from ..selectors import open_requests_for
 from ..services import ProjectError
 from ..services.membership import partner_count
-from ..services.plans import clashes, move_plan
+from ..services.plans import clashes, move_plan, schools_without_terms
 from ..services.status import TRANSITIONS, change_status, transition_refusal
 from ..timeline import timeline_context
 
 
 def _local_now(school) -> datetime | None:
+    """The wall-clock time at the school now, naive: the date and time filters would turn an
+    aware datetime back into the active time zone (the server's), whatever its own zone."""
     try:
-        return timezone.now().astimezone(ZoneInfo(school.time_zone)) if school else None
+        zone = ZoneInfo(school.time_zone) if school else None
     except (KeyError, ValueError):
         return None
+    return timezone.now().astimezone(zone).replace(tzinfo=None) if zone else None
 
 
 def _flag(code: str) -> str:
@@ -122,6 +125,7 @@ def project_detail(request, token):
         {**vars(clash), "reason_text": _closed_reason(clash.reason)}
         for clash in (clashes(project) if viewer.is_member else [])
     ]
+    unknown = schools_without_terms(project) if viewer.is_member else []
     timeline = timeline_context(project)
     if timeline:
         # Each bar with its phase's name, rather than a search of the names for every bar.
@@ -142,6 +146,10 @@ def project_detail(request, token):
             "join_form": join_form,
             "pending": pending,
             "clashes": clash_rows,
+            # Schools whose breaks are unknown: the page must not claim every date is a school day.
+            "unknown_terms": unknown,
+            "unknown_names": ", ".join(school.name for school in unknown),
+            "own_terms_unknown": any(s.pk == request.user.school_id for s in unknown),
             "reasons": reason_texts(project.template_reasons),
             # Once the Reflection tab is opened its prompts (edited there) replace the plan's.
             "reflection_prompts": [p.text for p in project.reflection_prompt_set.all()]

@@ -12,7 +12,7 @@ def log_in(page, url, email):
     page.goto(f"{url}/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(lambda address: "/accounts/login/" not in address)
 
 

@@ -16,7 +16,7 @@ def test_teacher_adds_school_without_javascript(browser_page, screenshot, live_s
     page.goto(f"{live_server.url}/accounts/login/")
     page.locator("#id_login").fill(outsider.email)
     page.locator("#id_password").fill("correct horse battery")
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.get_by_role("heading", name="Welcome, Outsider").wait_for()
 
     page.goto(f"{live_server.url}/school/new/")
@@ -34,7 +34,9 @@ def test_teacher_adds_school_without_javascript(browser_page, screenshot, live_s
     page.get_by_label("First day").fill("2026-06-30")
     page.get_by_label("Last day").fill("2026-01-15")
     page.get_by_role("button", name="Add", exact=True).click()
-    page.get_by_text("The last day comes before the first day.").wait_for()
+    page.locator(".error-summary").get_by_text(
+        "The last day comes before the first day."
+    ).wait_for()
     assert "No terms or breaks yet." in page.content()
     screenshot(page, "school-without-javascript")
 
@@ -56,12 +58,14 @@ def test_student_joins_and_comes_back_without_javascript(
     assert classroom.students.get(nickname="Cóndor").secret == secret
     screenshot(page, "student-space-without-javascript")
 
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Log out").click()
     page.get_by_role("link", name="I am a student: join my class").click()
     page.get_by_label("Class code").fill(code)
     page.get_by_label("Nickname").fill("cóndor")
     page.get_by_role("button", name="Join").click()
-    page.get_by_text("Someone in this class already uses this nickname").wait_for()
+    page.locator(".error-summary").get_by_text(
+        "Someone in this class already uses this nickname"
+    ).wait_for()
     page.get_by_label("Secret word (only if you joined before)").fill(secret)
     page.get_by_role("button", name="Join").click()
     page.get_by_role("heading", name="Hello, Cóndor!").wait_for()

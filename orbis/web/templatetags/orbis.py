@@ -1,13 +1,14 @@
 """`{% load orbis %}`: the tags and filters templates of every app use: `duration`, `day` (the
-`date` filter, remembered for plain dates) and `static_fragment`."""
+`date` filter, remembered for plain dates), `static_fragment` and `error_summary`."""
 
 import datetime
 import functools
 
-from django import template
+from django import forms, template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.defaultfilters import date as date_filter
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -79,3 +80,39 @@ class StaticFragmentNode(template.Node):
             html = self.nodelist.render(context.new())  # an empty context
             self.rendered[key] = html
         return html
+
+
+@register.simple_tag
+def error_summary(*forms_shown):
+    """{% error_summary form [other_form …] %}, first thing in a <form>: when any of the forms
+    has errors, includes/error_summary.html ("There are N problems", a link to each wrong
+    field's first input with its label and first error, and the forms' own errors), focused as
+    the page loads; else nothing. A long form's errors are then never found far below."""
+    problems = []
+    for form in forms_shown:
+        if not isinstance(form, forms.BaseForm) or not form.is_bound or not form.errors:
+            continue
+        visible = form.visible_fields()
+        first = _anchor(visible[0]) if visible else ""
+        problems += [{"anchor": first, "label": "", "error": e} for e in form.non_field_errors()]
+        for bound in form:
+            if bound.errors:
+                anchor = "" if bound.is_hidden else _anchor(bound)
+                problems.append({"anchor": anchor, "label": bound.label, "error": bound.errors[0]})
+    if not problems:
+        return ""
+    return render_to_string("includes/error_summary.html", {"problems": problems})
+
+
+def _anchor(bound) -> str:
+    """The id of a field's first input: its label's target, or for a group of checkboxes or
+    radio buttons and for a field of several inputs (whose labels target none) the first's."""
+    widget = bound.field.widget
+    if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple too
+        first = next(iter(bound.subwidgets), None)
+        if first is not None and first.data["attrs"].get("id"):
+            return first.data["attrs"]["id"]
+    id_ = widget.attrs.get("id") or bound.auto_id
+    if isinstance(widget, forms.MultiWidget):
+        return f"{id_}_0" if id_ else ""
+    return bound.id_for_label or id_ or ""
