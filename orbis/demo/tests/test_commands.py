@@ -110,6 +110,9 @@ def test_demo_serves_on_the_address_it_prints(monkeypatch):
     assert "http://127.0.0.1:8123/accounts/login/" in output
 
 
+# runserver closes every connection after its migration check: inside a test's transaction that
+# leaves PostgreSQL's connection closed for the queries after the command, so no transaction here.
+@pytest.mark.django_db(transaction=True)
 def test_demo_prints_the_logins_last_once_the_server_listens(monkeypatch):
     serve_without_listening(monkeypatch)
     output = run("demo")
