@@ -192,25 +192,7 @@ if CACHE_BACKEND == "database":
         }
     }
 
-AUTH_USER_MODEL = "accounts.User"
-
-# django-allauth: teachers log in with their email; it must be confirmed. Sign-up asks to accept
-# the rules of collaboration.
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_ADAPTER = "orbis.accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "orbis.accounts.forms.SignupForm"}
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Orbis] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
-LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "dashboard"
-ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"  # the rest: settings_parts
 
 # Email: development writes every message to var/outbox (and prints it); production uses SMTP.
 EMAIL_BACKEND = env_str(

@@ -1,8 +1,28 @@
-"""The site's fixed security policy, the same in every environment: login backends, password
-hashing, response headers, the Content-Security-Policy and cookie flags. What production changes
-(HTTPS-only cookies, HSTS, the SSL redirect) and login throttling are in orbis/settings.py."""
+"""The site's fixed accounts and security policy, the same in every environment: how teachers
+log in (allauth), login backends, password hashing, response headers, the
+Content-Security-Policy and cookie flags. What production changes (HTTPS-only cookies, HSTS,
+the SSL redirect) and login throttling are in orbis/settings.py."""
 
 from csp.constants import NONE, SELF
+
+AUTH_USER_MODEL = "accounts.User"
+
+# django-allauth: teachers log in with their email; it must be confirmed. Sign-up asks to accept
+# the rules of collaboration.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_ADAPTER = "orbis.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "orbis.accounts.forms.SignupForm"}
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Orbis] "
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "dashboard"
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses any login attempt while its (email, IP) pair is locked out.

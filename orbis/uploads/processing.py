@@ -22,7 +22,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from orbis.core import filetypes
+from orbis.core import filenames, filetypes
 from orbis.core.filetypes import KINDS, Sniffed
 
 from .images import clean_image
@@ -107,8 +107,8 @@ def clean_upload(uploaded: UploadedFile, *, allowed_kinds: Iterable[str] = KINDS
     if size > limit:
         raise UploadRefused(str(LIMIT_MESSAGES[sniffed.kind]) % sizes(size, limit))
 
-    clean_name = filetypes.safe_filename(name, sniffed.extension)
-    display_name = filetypes.display_filename(name, sniffed.extension)
+    clean_name = filenames.safe_filename(name, sniffed.extension)
+    display_name = filenames.display_filename(name, sniffed.extension)
     if sniffed.kind == "image":
         image = clean_image(uploaded, sniffed)
         stem = clean_name.rsplit(".", 1)[0]
@@ -119,7 +119,7 @@ def clean_upload(uploaded: UploadedFile, *, allowed_kinds: Iterable[str] = KINDS
             file=ContentFile(image.encoded, name=clean_name),
             size=len(image.encoded),
             thumbnail=ContentFile(
-                image.thumbnail, name=f"{stem[: filetypes.MAX_NAME - 11]}-thumb.webp"
+                image.thumbnail, name=f"{stem[: filenames.MAX_NAME - 11]}-thumb.webp"
             ),
             width=image.width,
             height=image.height,

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orbis.core import filetypes
+from orbis.core import filenames, filetypes
+from orbis.core.filenames import display_filename, safe_filename
 from orbis.core.filetypes import (
     DOCX,
     GIF,
@@ -27,9 +28,7 @@ from orbis.core.filetypes import (
     WEBP,
     XLSX,
     Sniffed,
-    display_filename,
     extension_matches,
-    safe_filename,
     sniff,
 )
 from tests import samples
@@ -183,7 +182,7 @@ def test_safe_filename_is_always_safe(name, extension):
     assert not result.startswith((".", "-", "_"))
     assert "/" not in result and "\\" not in result
     assert all(char in string.ascii_letters + string.digits + "-_." for char in result)
-    assert 1 + len(extension) < len(result) <= filetypes.MAX_NAME
+    assert 1 + len(extension) < len(result) <= filenames.MAX_NAME
 
 
 @given(st.text(), st.sampled_from(["jpg", "pdf", "docx"]))
@@ -193,7 +192,7 @@ def test_display_filename_keeps_words_but_no_path_or_control_characters(name, ex
     assert "/" not in result and "\\" not in result
     assert all(char.isprintable() for char in result)
     assert not result.startswith(".")
-    assert len(result) <= filetypes.MAX_DISPLAY_NAME + 1 + len(extension)
+    assert len(result) <= filenames.MAX_DISPLAY_NAME + 1 + len(extension)
 
 
 def test_display_filename_keeps_other_scripts():

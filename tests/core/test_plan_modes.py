@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orbis.core.codes import EXCHANGE_MODES
-from orbis.core.plans.generator import choose_template, fits_mode, generate_plan, rank_templates
+from orbis.core.plans.fit import fits_mode
+from orbis.core.plans.generator import choose_template, generate_plan, rank_templates
 from orbis.core.plans.types import Reason
 
 from .test_plan_generator import LIBRARY, request, requests

@@ -2,16 +2,12 @@
 a person types and refuses the rest with a TimetableError saying why; format_day writes it
 back. Pure core, hypothesis looking for the cases nobody thought of."""
 
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
-
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from orbis.core.timetable import (
     MINUTES_PER_DAY,
-    Period,
     TimetableError,
     format_day,
     parse_day,
@@ -41,40 +37,6 @@ def written(draw, day_periods):
     for chunk in chunks:
         text += chunk + draw(st.sampled_from([", ", ",", "; ", "\n", " ,, "]))
     return text
-
-
-# A spread of zones: half-hour and quarter-hour offsets, both hemispheres' DST, the date line.
-ZONES = [
-    "UTC",
-    "Europe/Rome",
-    "America/New_York",
-    "America/Argentina/Cordoba",
-    "Asia/Kolkata",
-    "Asia/Kathmandu",
-    "Asia/Dhaka",
-    "Australia/Sydney",
-    "Pacific/Auckland",
-    "Pacific/Kiritimati",
-    "Pacific/Pago_Pago",
-    "America/Santiago",
-    "Africa/Casablanca",
-]
-zone_names = st.sampled_from(ZONES)
-weeks_2026 = st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31))
-
-
-def no_transition_during(periods_: list[Period], zone: str, week_of: date) -> bool:
-    """True when no UTC offset change falls inside any of the periods that week."""
-    tz = ZoneInfo(zone)
-    monday = week_of - timedelta(days=week_of.weekday())
-    for p in periods_:
-        day = monday + timedelta(days=p.weekday)
-        midnight = datetime(day.year, day.month, day.day, tzinfo=tz)
-        first = (midnight + timedelta(minutes=p.start)).utcoffset()
-        last = (midnight + timedelta(minutes=p.end)).utcoffset()
-        if first != last:
-            return False
-    return True
 
 
 @core
